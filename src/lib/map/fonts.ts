@@ -1,0 +1,20 @@
+/**
+ * The label fonts, bundled with the app (Noto Sans, SIL OFL 1.1, from @fontsource/noto-sans).
+ * MapLibre draws them through the style's `font-faces`, so no glyph server is ever asked and
+ * labels look the same on every machine.
+ */
+import regularLatin from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import regularLatinExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
+import semiboldLatin from '@fontsource/noto-sans/files/noto-sans-latin-600-normal.woff2?url';
+import semiboldLatinExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-600-normal.woff2?url';
+
+export const FONT_REGULAR = 'Noto Sans Regular';
+export const FONT_SEMIBOLD = 'Noto Sans SemiBold';
+
+/** The font files by name, as bundled asset paths (relative to the site). */
+export const FONT_FILES = {
+	[FONT_REGULAR]: { latin: regularLatin, latinExt: regularLatinExt },
+	[FONT_SEMIBOLD]: { latin: semiboldLatin, latinExt: semiboldLatinExt }
+} as const;
+
+export type FontName = keyof typeof FONT_FILES;

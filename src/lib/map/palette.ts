@@ -1,0 +1,40 @@
+/**
+ * The cartographic palette: a restrained, light basemap so that the event symbols (drawn in the
+ * Okabe–Ito colour-blind-safe colours of the layer groups) carry the colour. Every text colour
+ * here meets WCAG AA contrast against the fill it sits on (unit-tested).
+ */
+export interface Palette {
+	water: string;
+	landMuted: string;
+	landFocus: string;
+	provinceFill: string;
+	provinceLine: string;
+	countryLine: string;
+	borderLine: string;
+	borderCasing: string;
+	beltFill: string;
+	beltLine: string;
+	fataLine: string;
+	labelCountry: string;
+	labelCountryMuted: string;
+	labelProvince: string;
+	labelHalo: string;
+}
+
+export const lightPalette: Palette = {
+	water: '#d6e2ea',
+	landMuted: '#ebe8e2',
+	landFocus: '#faf8f3',
+	provinceFill: '#faf8f3',
+	provinceLine: '#b9b1a4',
+	countryLine: '#8c8377',
+	borderLine: '#7a1f3d',
+	borderCasing: '#ffffff',
+	beltFill: '#c9822b',
+	beltLine: '#9a5b12',
+	fataLine: '#6b6b6b',
+	labelCountry: '#2b2620',
+	labelCountryMuted: '#5f5850',
+	labelProvince: '#4f4942',
+	labelHalo: '#ffffff'
+};

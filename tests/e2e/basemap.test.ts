@@ -1,0 +1,131 @@
+/**
+ * The built site in real headless Chromium: the map draws the region from bundled data only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, waitForMap, watchForeignRequests } from '../support/browser';
+import { serveBuild } from '../support/site';
+
+let browser: Browser;
+let page: Page;
+let site: Awaited<ReturnType<typeof serveBuild>>;
+let foreign: string[];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+	site = await serveBuild();
+	browser = await launchBrowser();
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	page = await context.newPage();
+	foreign = watchForeignRequests(page, site.origin);
+	page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+	page.on('pageerror', (e) => consoleErrors.push(e.message));
+	await page.goto(site.origin + '/');
+	await waitForMap(page);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+/** Names of the features of a layer rendered on screen right now. */
+function rendered(layer: string, property = 'name'): Promise<string[]> {
+	return page.evaluate(
+		([layer, property]) => {
+			const map = (window as any).atlas.map;
+			const names = map.queryRenderedFeatures({ layers: [layer] }).map((f: any) => String(f.properties[property]));
+			return [...new Set(names)].sort() as string[];
+		},
+		[layer, property]
+	);
+}
+
+describe('basemap', () => {
+	it('has an accessible page structure', async () => {
+		expect(await page.title()).toContain('Frontier Atlas');
+		expect(await page.locator('h1').textContent()).toBe('Frontier Atlas');
+		expect(await page.locator('main').count()).toBe(1);
+		const canvasLabel = await page.locator('canvas.maplibregl-canvas').getAttribute('aria-label');
+		expect(canvasLabel).toMatch(/map of the pakistan–afghanistan border/i);
+	});
+
+	it('fits the border region on load', async () => {
+		const center = await page.evaluate(() => (window as any).atlas.map.getCenter().toArray());
+		expect(center[0]).toBeGreaterThan(65);
+		expect(center[0]).toBeLessThan(73);
+		expect(center[1]).toBeGreaterThan(28);
+		expect(center[1]).toBeLessThan(34);
+	});
+
+	it('draws a canvas that is not blank', async () => {
+		// Sample the composited page: a blank or failed map is one flat colour.
+		const png = await page.locator('main').screenshot();
+		const colours = await page.evaluate(async (b64) => {
+			const img = new Image();
+			img.src = 'data:image/png;base64,' + b64;
+			await img.decode();
+			const c = document.createElement('canvas');
+			c.width = img.width;
+			c.height = img.height;
+			const ctx = c.getContext('2d')!;
+			ctx.drawImage(img, 0, 0);
+			const seen = new Set<string>();
+			for (let x = 5; x < img.width; x += 37) {
+				for (let y = 5; y < img.height; y += 37) {
+					const [r, g, b] = ctx.getImageData(x, y, 1, 1).data;
+					seen.add(`${r >> 3},${g >> 3},${b >> 3}`);
+				}
+			}
+			return seen.size;
+		}, png.toString('base64'));
+		expect(colours).toBeGreaterThan(8);
+	});
+
+	it('renders both countries, emphasised, with neighbours muted', async () => {
+		const countries = await rendered('countries-fill');
+		expect(countries).toEqual(expect.arrayContaining(['Afghanistan', 'Pakistan', 'Iran']));
+		const focus = await page.evaluate(() =>
+			(window as any).atlas.map
+				.queryRenderedFeatures({ layers: ['countries-fill'] })
+				.filter((f: any) => f.properties.focus)
+				.map((f: any) => f.properties.name)
+		);
+		expect(new Set(focus)).toEqual(new Set(['Afghanistan', 'Pakistan']));
+	});
+
+	it('renders the provinces of both countries, corrected', async () => {
+		const provinces = await rendered('provinces-line');
+		for (const name of ['Khyber Pakhtunkhwa', 'Balochistan', 'Kunar', 'Khost', 'Paktia', 'Paktika', 'Panjshir', 'Daykundi', 'Nangarhar']) {
+			expect(provinces).toContain(name);
+		}
+		expect(provinces.length).toBeGreaterThanOrEqual(41);
+	});
+
+	it('renders the border line and the border belt', async () => {
+		expect(await rendered('border-line', 'id')).toEqual(['af-pk-border']);
+		expect(await rendered('belt-fill', 'id')).toEqual(['border-belt']);
+	});
+
+	it('labels the countries and provinces with the bundled font', async () => {
+		const labels = await rendered('country-labels');
+		expect(labels).toEqual(expect.arrayContaining(['Afghanistan', 'Pakistan']));
+		const fonts = await page.evaluate(() =>
+			performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.woff2'))
+		);
+		expect(fonts.length).toBeGreaterThan(0);
+		for (const f of fonts) expect(f.startsWith(site.origin)).toBe(true);
+	});
+
+	it('pans with the keyboard', async () => {
+		const before = await page.evaluate(() => (window as any).atlas.map.getCenter().lng);
+		await page.locator('canvas.maplibregl-canvas').focus();
+		await page.keyboard.press('ArrowRight');
+		await page.waitForFunction((lng) => (window as any).atlas.map.getCenter().lng > lng + 0.01, before);
+	});
+
+	it('makes no request off its own origin and logs no errors', () => {
+		expect(foreign).toEqual([]);
+		expect(consoleErrors).toEqual([]);
+	});
+});
