@@ -1,8 +1,24 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { readGeodata } from './src/lib/server/data/read';
+import { validateGeodata } from './src/lib/server/data/validate';
+import { InvalidDataError } from './src/lib/server/data/problems';
+
+/** `npm run build` refuses invalid geodata, listing every problem before anything is built. */
+function validateGeodataOnBuild(): Plugin {
+	return {
+		name: 'frontier-atlas:validate-geodata',
+		apply: 'build',
+		buildStart() {
+			const { problems } = validateGeodata(readGeodata());
+			if (problems.length) this.error(new InvalidDataError(problems).message);
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [validateGeodataOnBuild(), sveltekit()],
 	build: { chunkSizeWarningLimit: 1200 },
 	test: {
 		// Deterministic runs: fixed time zone, no network (the e2e suite blocks it in the browser).

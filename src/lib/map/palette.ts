@@ -19,6 +19,7 @@ export interface Palette {
 	labelCountryMuted: string;
 	labelProvince: string;
 	labelHalo: string;
+	placeDot: string;
 }
 
 export const lightPalette: Palette = {
@@ -36,5 +37,6 @@ export const lightPalette: Palette = {
 	labelCountry: '#2b2620',
 	labelCountryMuted: '#5f5850',
 	labelProvince: '#4f4942',
-	labelHalo: '#ffffff'
+	labelHalo: '#ffffff',
+	placeDot: '#2b2620'
 };

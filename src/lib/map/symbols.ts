@@ -1,0 +1,71 @@
+/**
+ * The layer groups' symbol shapes, defined once as polygons in a unit box so that the map icons
+ * (drawn to canvas) and the legend swatches (SVG) are the same shapes. Shape and colour together
+ * identify a group: never colour alone.
+ */
+import type { SymbolShape } from '../schema/model';
+
+type Pt = [number, number];
+
+function regular(n: number, r = 0.46, rotation = -Math.PI / 2): Pt[] {
+	return Array.from({ length: n }, (_, i) => {
+		const a = rotation + (i * 2 * Math.PI) / n;
+		return [0.5 + r * Math.cos(a), 0.5 + r * Math.sin(a)] as Pt;
+	});
+}
+
+function star(points = 5, outer = 0.5, inner = 0.22): Pt[] {
+	return Array.from({ length: points * 2 }, (_, i) => {
+		const r = i % 2 ? inner : outer;
+		const a = -Math.PI / 2 + (i * Math.PI) / points;
+		return [0.5 + r * Math.cos(a), 0.53 + r * Math.sin(a)] as Pt;
+	});
+}
+
+const CROSS: Pt[] = [
+	[0.2, 0.06], [0.5, 0.36], [0.8, 0.06], [0.94, 0.2], [0.64, 0.5], [0.94, 0.8],
+	[0.8, 0.94], [0.5, 0.64], [0.2, 0.94], [0.06, 0.8], [0.36, 0.5], [0.06, 0.2]
+];
+
+/** Outline of each shape in a 1×1 box (null: a circle). */
+export const SHAPES: Record<SymbolShape, Pt[] | null> = {
+	circle: null,
+	square: [[0.1, 0.1], [0.9, 0.1], [0.9, 0.9], [0.1, 0.9]],
+	diamond: [[0.5, 0.02], [0.98, 0.5], [0.5, 0.98], [0.02, 0.5]],
+	triangle: [[0.5, 0.04], [0.97, 0.9], [0.03, 0.9]],
+	star: star(),
+	cross: CROSS,
+	hexagon: regular(6, 0.48, 0),
+	pentagon: regular(5, 0.5)
+};
+
+/** The shape as an SVG path in a size×size box. */
+export function shapePath(shape: SymbolShape, size = 16, inset = 1): string {
+	const k = size - 2 * inset;
+	const pts = SHAPES[shape];
+	if (!pts) {
+		const r = k / 2;
+		const c = size / 2;
+		return `M ${c - r} ${c} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0 Z`;
+	}
+	return 'M ' + pts.map(([x, y]) => `${(inset + x * k).toFixed(2)} ${(inset + y * k).toFixed(2)}`).join(' L ') + ' Z';
+}
+
+/** Draws a group icon (fill colour, dark outline, white halo) for map.addImage. */
+export function drawSymbol(shape: SymbolShape, colour: string, size: number, pixelRatio: number): ImageData {
+	const px = Math.round(size * pixelRatio);
+	const canvas = document.createElement('canvas');
+	canvas.width = canvas.height = px;
+	const ctx = canvas.getContext('2d')!;
+	const path = new Path2D(shapePath(shape, px, 3 * pixelRatio));
+	ctx.lineJoin = 'round';
+	ctx.strokeStyle = '#ffffff';
+	ctx.lineWidth = 4 * pixelRatio;
+	ctx.stroke(path);
+	ctx.fillStyle = colour;
+	ctx.fill(path);
+	ctx.strokeStyle = '#1f1c18';
+	ctx.lineWidth = 1.2 * pixelRatio;
+	ctx.stroke(path);
+	return ctx.getImageData(0, 0, px, px);
+}

@@ -1,0 +1,31 @@
+/**
+ * Reads every file of geodata/ the atlas is built from into memory, keyed by its path relative to
+ * geodata/ (the validator then works on that map, so tests can feed it broken variants).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type GeodataFiles = Map<string, string>;
+
+export const GEODATA_FILES = {
+	places: 'places.json',
+	events: 'events.json',
+	groups: 'groups.json',
+	basemap: 'basemap.topo.json',
+	sourcesDir: 'sources'
+} as const;
+
+export function readGeodata(root = 'geodata'): GeodataFiles {
+	const files: GeodataFiles = new Map();
+	for (const name of [GEODATA_FILES.places, GEODATA_FILES.events, GEODATA_FILES.groups, GEODATA_FILES.basemap]) {
+		// A missing file is left out here and reported by the validator, with the others.
+		if (existsSync(join(root, name))) files.set(name, readFileSync(join(root, name), 'utf8'));
+	}
+	const sourcesDir = join(root, GEODATA_FILES.sourcesDir);
+	for (const name of existsSync(sourcesDir) ? readdirSync(sourcesDir).sort() : []) {
+		if (name.endsWith('.json') || name.endsWith('.txt')) {
+			files.set(`${GEODATA_FILES.sourcesDir}/${name}`, readFileSync(join(root, GEODATA_FILES.sourcesDir, name), 'utf8'));
+		}
+	}
+	return files;
+}

@@ -1,0 +1,78 @@
+/**
+ * Dates as the sources give them: a day, a month or a year, sometimes a span, with a precision.
+ * Nothing here invents a day: a month-only date covers the whole month, and the UI says so.
+ */
+import type { DateSpan, PartialDate } from '../schema/model';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function daysInMonth(year: number, month: number): number {
+	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parts(d: PartialDate): { y: number; m?: number; day?: number } {
+	const [y, m, day] = d.split('-').map(Number) as [number, number?, number?];
+	return { y, m, day };
+}
+
+/** A YYYY, YYYY-MM or YYYY-MM-DD string naming a real calendar period. */
+export function isRealDate(d: string): boolean {
+	const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
+	if (!m) return false;
+	const [y, mo, day] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
+	if (mo === undefined) return true;
+	if (mo < 1 || mo > 12) return false;
+	return day === undefined || (day >= 1 && day <= daysInMonth(y, mo));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** First day of a partial date (2024-03 → 2024-03-01). */
+export function firstDay(d: PartialDate): string {
+	const { y, m, day } = parts(d);
+	return `${y}-${pad(m ?? 1)}-${pad(day ?? 1)}`;
+}
+
+/** Last day of a partial date (2024-02 → 2024-02-29). */
+export function lastDay(d: PartialDate): string {
+	const { y, m, day } = parts(d);
+	const month = m ?? 12;
+	return `${y}-${pad(month)}-${pad(day ?? daysInMonth(y, month))}`;
+}
+
+/** The whole span of days a date may cover, as ISO day strings (which sort as dates). */
+export function dateSpanBounds(span: Pick<DateSpan, 'start' | 'end'>): { first: string; last: string } {
+	return { first: firstDay(span.start), last: lastDay(span.end ?? span.start) };
+}
+
+/** Whether any part of the span falls in the window [from, to] (ISO days, inclusive). */
+export function overlaps(span: Pick<DateSpan, 'start' | 'end'>, from: string, to: string): boolean {
+	const { first, last } = dateSpanBounds(span);
+	return first <= to && last >= from;
+}
+
+function words(d: PartialDate): string {
+	const { y, m, day } = parts(d);
+	if (m === undefined) return String(y);
+	if (day === undefined) return `${MONTHS[m - 1]} ${y}`;
+	return `${day} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The date in words, with its precision visible: "18 March 2024", "March 2024", "around 2023". */
+export function formatDateSpan(span: DateSpan): string {
+	let text = words(span.start);
+	if (span.end && span.end !== span.start) {
+		const a = parts(span.start);
+		const b = parts(span.end);
+		if (a.y === b.y && a.m !== undefined && b.m !== undefined && a.m === b.m && a.day !== undefined && b.day !== undefined) {
+			text = `${a.day}–${b.day} ${MONTHS[a.m - 1]} ${a.y}`;
+		} else if (a.y === b.y && a.day === undefined && b.day === undefined && a.m !== undefined && b.m !== undefined) {
+			text = `${MONTHS[a.m - 1]}–${MONTHS[b.m - 1]} ${a.y}`;
+		} else {
+			text = `${words(span.start)} – ${words(span.end)}`;
+		}
+	}
+	if (span.precision === 'approximate') return `around ${text}`;
+	if (span.precision === 'season') return `${text} (season)`;
+	return text;
+}

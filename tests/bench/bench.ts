@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: page load → map idle for the built app and for a bare MapLibre page showing the
+ * same bundled boundaries, measured alternately in the same headless Chromium in one run. Prints
+ * the medians and the ratio, and the JavaScript the main page ships (gzip) next to maplibre-gl's.
+ * Needs a built site (`npm run build`); builds the baseline page itself.
+ */
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { launchBrowser } from '../support/browser.ts';
+import { createStaticServer, listen } from '../../src/lib/server/static/server.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const APP = 'build';
+const BASELINE = join('node_modules', '.cache', 'bench-baseline');
+
+if (!existsSync(join(APP, 'index.html'))) {
+	console.error('No built site: run `npm run build` first.');
+	process.exit(1);
+}
+
+await build({
+	configFile: false,
+	logLevel: 'warn',
+	root: resolve('tests/bench/baseline'),
+	base: './',
+	build: { outDir: resolve(BASELINE), emptyOutDir: true, target: 'es2022' }
+});
+copyFileSync(join('geodata', 'basemap.topo.json'), join(BASELINE, 'basemap.topo.json'));
+
+const sites = {
+	app: await listen(createStaticServer(APP)),
+	baseline: await listen(createStaticServer(BASELINE))
+};
+const browser = await launchBrowser();
+
+interface Sample {
+	idle: number;
+	scripts: string[];
+}
+
+async function measure(origin: string): Promise<Sample> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await page.goto(origin + '/');
+	await page.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0, null, { timeout: 60_000 });
+	const sample = await page.evaluate(() => ({
+		idle: performance.getEntriesByName('atlas:map-idle')[0]!.startTime,
+		scripts: performance
+			.getEntriesByType('resource')
+			.map((e) => new URL(e.name).pathname)
+			.filter((p) => /\.m?js$/.test(p))
+	}));
+	await context.close();
+	return sample;
+}
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const gz = (path: string) => gzipSync(readFileSync(path)).length;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+// One warm-up each (compiles shaders, fills the OS file cache), then alternate.
+await measure(sites.app);
+await measure(sites.baseline);
+const times = { app: [] as number[], baseline: [] as number[] };
+let appScripts: string[] = [];
+for (let i = 0; i < RUNS; i++) {
+	for (const name of ['app', 'baseline'] as const) {
+		const s = await measure(sites[name]);
+		times[name].push(s.idle);
+		if (name === 'app') appScripts = s.scripts;
+	}
+}
+await browser.close();
+
+const app = median(times.app);
+const baseline = median(times.baseline);
+const shipped = [...new Set(appScripts)].map((p) => join(APP, p)).filter((p) => existsSync(p) && statSync(p).isFile());
+const appJs = shipped.reduce((sum, p) => sum + gz(p), 0);
+const maplibreJs = gz('node_modules/maplibre-gl/dist/maplibre-gl.mjs') + gz('node_modules/maplibre-gl/dist/maplibre-gl-shared.mjs');
+const maplibreWorker = gz('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs');
+
+console.log(`\nPage load → map idle, median of ${RUNS} runs each (headless Chromium, SwiftShader WebGL)`);
+console.log(`  app       ${app.toFixed(0)} ms   [${times.app.map((t) => t.toFixed(0)).join(', ')}]`);
+console.log(`  baseline  ${baseline.toFixed(0)} ms   [${times.baseline.map((t) => t.toFixed(0)).join(', ')}]`);
+console.log(`  ratio     ${(app / baseline).toFixed(2)}× (app / bare MapLibre page; aim ≤ 1.20×)`);
+console.log(`\nJavaScript shipped by the main page (gzip): ${kb(appJs)} in ${shipped.length} files`);
+console.log(`  of which maplibre-gl itself: ${kb(maplibreJs)} (+ worker ${kb(maplibreWorker)}, counted above when loaded)`);
+process.exit(0);
