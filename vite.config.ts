@@ -1,9 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
-import { readGeodata } from './src/lib/server/data/read';
-import { validateGeodata } from './src/lib/server/data/validate';
-import { InvalidDataError } from './src/lib/server/data/problems';
+import { readGeodata } from './src/lib/server/data/read.ts';
+import { validateGeodata } from './src/lib/server/data/validate.ts';
+import { InvalidDataError } from './src/lib/server/data/problems.ts';
 
 /** `npm run build` refuses invalid geodata, listing every problem before anything is built. */
 function validateGeodataOnBuild(): Plugin {

@@ -3,7 +3,7 @@
  * (RFC 7946). Tools outside the app read them and the map draws them: keep this shape stable.
  */
 import type { Feature, FeatureCollection, MultiPoint, Point } from 'geojson';
-import type { DateSpan, LocationPrecision, PlaceRole } from './model';
+import type { DateSpan, LocationPrecision, PlaceRole } from './model.ts';
 
 /** A cited passage, with enough of its source to be shown without the source file. */
 export interface ExportedCitation {

@@ -2,7 +2,7 @@
  * Dates as the sources give them: a day, a month or a year, sometimes a span, with a precision.
  * Nothing here invents a day: a month-only date covers the whole month, and the UI says so.
  */
-import type { DateSpan, PartialDate } from '../schema/model';
+import type { DateSpan, PartialDate } from '../schema/model.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -2,16 +2,16 @@
  * Builds the published GeoJSON (the export contract in src/lib/schema/exported.ts) from validated
  * geodata. Pure: the same input gives byte-identical output (a golden test holds it).
  */
-import type { Citation, Event, Place } from '../../schema/model';
+import type { Citation, Event, Place } from '../../schema/model.ts';
 import {
 	PRECISION_ORDER,
 	type EventFeature,
 	type EventsCollection,
 	type ExportedCitation,
 	type PlacesCollection
-} from '../../schema/exported';
-import { dateSpanBounds, formatDateSpan } from '../../time/dates';
-import type { Geodata } from './validate';
+} from '../../schema/exported.ts';
+import { dateSpanBounds, formatDateSpan } from '../../time/dates.ts';
+import type { Geodata } from './validate.ts';
 
 function citer(data: Geodata): (c: Citation) => ExportedCitation {
 	const sources = new Map(data.sources.map((s) => [s.meta.id, s.meta]));

@@ -2,9 +2,9 @@
  * The validated geodata for the build's prerendered endpoints: read and checked once per process.
  * Invalid data throws with every problem listed (file, record, field, what is wrong).
  */
-import { readGeodata } from './read';
-import { InvalidDataError } from './problems';
-import { validateGeodata, type Geodata } from './validate';
+import { readGeodata } from './read.ts';
+import { InvalidDataError } from './problems.ts';
+import { validateGeodata, type Geodata } from './validate.ts';
 
 let cached: Geodata | undefined;
 

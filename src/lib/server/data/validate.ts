@@ -19,12 +19,12 @@ import {
 	type Event,
 	type LayerGroup,
 	type Place
-} from '../../schema/model';
-import { locateQuote, splitParagraphs, type Paragraph } from '../../corpus/paragraphs';
-import { REGION_BBOX } from '../../geo/region';
-import { dateSpanBounds, isRealDate } from '../../time/dates';
-import { GEODATA_FILES, type GeodataFiles } from './read';
-import { pathToField, type Problem } from './problems';
+} from '../../schema/model.ts';
+import { locateQuote, splitParagraphs, type Paragraph } from '../../corpus/paragraphs.ts';
+import { REGION_BBOX } from '../../geo/region.ts';
+import { dateSpanBounds, isRealDate } from '../../time/dates.ts';
+import { GEODATA_FILES, type GeodataFiles } from './read.ts';
+import { pathToField, type Problem } from './problems.ts';
 
 export interface SourceRecord {
 	meta: z.infer<typeof Source>;
