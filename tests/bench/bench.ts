@@ -44,7 +44,9 @@ async function measure(origin: string): Promise<Sample> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await page.goto(origin + '/');
-	await page.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0, null, { timeout: 60_000 });
+	await page.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0, null, {
+		timeout: 60_000
+	});
 	const sample = await page.evaluate(() => ({
 		idle: performance.getEntriesByName('atlas:map-idle')[0]!.startTime,
 		scripts: performance
@@ -79,15 +81,23 @@ await browser.close();
 
 const app = median(times.app);
 const baseline = median(times.baseline);
-const shipped = [...new Set(appScripts)].map((p) => join(APP, p)).filter((p) => existsSync(p) && statSync(p).isFile());
+const shipped = [...new Set(appScripts)]
+	.map((p) => join(APP, p))
+	.filter((p) => existsSync(p) && statSync(p).isFile());
 const appJs = shipped.reduce((sum, p) => sum + gz(p), 0);
-const maplibreJs = gz('node_modules/maplibre-gl/dist/maplibre-gl.mjs') + gz('node_modules/maplibre-gl/dist/maplibre-gl-shared.mjs');
+const maplibreJs =
+	gz('node_modules/maplibre-gl/dist/maplibre-gl.mjs') +
+	gz('node_modules/maplibre-gl/dist/maplibre-gl-shared.mjs');
 const maplibreWorker = gz('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs');
 
 console.log(`\nPage load → map idle, median of ${RUNS} runs each (headless Chromium, SwiftShader WebGL)`);
 console.log(`  app       ${app.toFixed(0)} ms   [${times.app.map((t) => t.toFixed(0)).join(', ')}]`);
-console.log(`  baseline  ${baseline.toFixed(0)} ms   [${times.baseline.map((t) => t.toFixed(0)).join(', ')}]`);
+console.log(
+	`  baseline  ${baseline.toFixed(0)} ms   [${times.baseline.map((t) => t.toFixed(0)).join(', ')}]`
+);
 console.log(`  ratio     ${(app / baseline).toFixed(2)}× (app / bare MapLibre page; aim ≤ 1.20×)`);
 console.log(`\nJavaScript shipped by the main page (gzip): ${kb(appJs)} in ${shipped.length} files`);
-console.log(`  of which maplibre-gl itself: ${kb(maplibreJs)} (+ worker ${kb(maplibreWorker)}, counted above when loaded)`);
+console.log(
+	`  of which maplibre-gl itself: ${kb(maplibreJs)} (+ worker ${kb(maplibreWorker)}, counted above when loaded)`
+);
 process.exit(0);

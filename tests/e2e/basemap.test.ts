@@ -32,12 +32,14 @@ afterAll(async () => {
 /** Names of the features of a layer rendered on screen right now. */
 function rendered(layer: string, property = 'name'): Promise<string[]> {
 	return page.evaluate(
-		([layer, property]) => {
+		({ layer, property }) => {
 			const map = (window as any).atlas.map;
-			const names = map.queryRenderedFeatures({ layers: [layer] }).map((f: any) => String(f.properties[property]));
+			const names = map
+				.queryRenderedFeatures({ layers: [layer] })
+				.map((f: any) => String(f.properties[property]));
 			return [...new Set(names)].sort() as string[];
 		},
-		[layer, property]
+		{ layer, property }
 	);
 }
 
@@ -73,8 +75,8 @@ describe('basemap', () => {
 			const seen = new Set<string>();
 			for (let x = 5; x < img.width; x += 37) {
 				for (let y = 5; y < img.height; y += 37) {
-					const [r, g, b] = ctx.getImageData(x, y, 1, 1).data;
-					seen.add(`${r >> 3},${g >> 3},${b >> 3}`);
+					const d = ctx.getImageData(x, y, 1, 1).data;
+					seen.add(`${d[0]! >> 3},${d[1]! >> 3},${d[2]! >> 3}`);
 				}
 			}
 			return seen.size;
@@ -96,7 +98,17 @@ describe('basemap', () => {
 
 	it('renders the provinces of both countries, corrected', async () => {
 		const provinces = await rendered('provinces-line');
-		for (const name of ['Khyber Pakhtunkhwa', 'Balochistan', 'Kunar', 'Khost', 'Paktia', 'Paktika', 'Panjshir', 'Daykundi', 'Nangarhar']) {
+		for (const name of [
+			'Khyber Pakhtunkhwa',
+			'Balochistan',
+			'Kunar',
+			'Khost',
+			'Paktia',
+			'Paktika',
+			'Panjshir',
+			'Daykundi',
+			'Nangarhar'
+		]) {
 			expect(provinces).toContain(name);
 		}
 		expect(provinces.length).toBeGreaterThanOrEqual(41);
@@ -111,7 +123,10 @@ describe('basemap', () => {
 		const labels = await rendered('country-labels');
 		expect(labels).toEqual(expect.arrayContaining(['Afghanistan', 'Pakistan']));
 		const fonts = await page.evaluate(() =>
-			performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.woff2'))
+			performance
+				.getEntriesByType('resource')
+				.map((e) => e.name)
+				.filter((n) => n.endsWith('.woff2'))
 		);
 		expect(fonts.length).toBeGreaterThan(0);
 		for (const f of fonts) expect(f.startsWith(site.origin)).toBe(true);

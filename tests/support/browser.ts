@@ -10,7 +10,10 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 
 export function chromiumPath(): string {
 	const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
-	if (!found) throw new Error('Chromium not found: install Debian\'s `chromium` package (see .ci/run) or set CHROMIUM_PATH.');
+	if (!found)
+		throw new Error(
+			"Chromium not found: install Debian's `chromium` package (see .ci/run) or set CHROMIUM_PATH."
+		);
 	return found;
 }
 

@@ -24,7 +24,13 @@ describe('geodata/', () => {
 			expect(s.text).toBe(text.toString('utf8'));
 			expect(s.paragraphs.length).toBe(splitParagraphs(s.text).length);
 		}
-		expect(data!.sources.map((s) => s.meta.id).sort()).toEqual(['fnf-2024-04', 'harici-2023-02', 'tft-2023-12', 'voa-2024-01', 'wenews-2023']);
+		expect(data!.sources.map((s) => s.meta.id).sort()).toEqual([
+			'fnf-2024-04',
+			'harici-2023-02',
+			'tft-2023-12',
+			'voa-2024-01',
+			'wenews-2023'
+		]);
 	});
 
 	it('mentions every place at least once and uses every layer group', () => {
@@ -35,7 +41,21 @@ describe('geodata/', () => {
 
 	it('names the places the product promises', () => {
 		const ids = new Set(data!.places.map((p) => p.id));
-		for (const id of ['torkham', 'chitral-district', 'mir-ali', 'kunar-province', 'khost-province', 'khyber-pakhtunkhwa-province', 'balochistan-province', 'kabul', 'kabul-province', 'kandahar', 'kandahar-province', 'ghaziabad-district', 'swabi-district']) {
+		for (const id of [
+			'torkham',
+			'chitral-district',
+			'mir-ali',
+			'kunar-province',
+			'khost-province',
+			'khyber-pakhtunkhwa-province',
+			'balochistan-province',
+			'kabul',
+			'kabul-province',
+			'kandahar',
+			'kandahar-province',
+			'ghaziabad-district',
+			'swabi-district'
+		]) {
 			expect(ids, id).toContain(id);
 		}
 	});

@@ -39,13 +39,15 @@ describe('basemap style', () => {
 			expect(typeof (source as { data?: unknown }).data).not.toBe('string');
 		}
 		for (const faces of Object.values(fontFaces('http://127.0.0.1:4173/app/'))) {
-			for (const face of faces as { url: string }[]) expect(face.url.startsWith('http://127.0.0.1:4173/')).toBe(true);
+			for (const face of faces as { url: string }[])
+				expect(face.url.startsWith('http://127.0.0.1:4173/')).toBe(true);
 		}
 	});
 
 	it('lists every toggleable layer in a group that exists in the style', () => {
 		const ids = new Set(layers.map((l) => l.id));
-		for (const group of Object.values(BASEMAP_LAYER_GROUPS)) for (const id of group) expect(ids).toContain(id);
+		for (const group of Object.values(BASEMAP_LAYER_GROUPS))
+			for (const id of group) expect(ids).toContain(id);
 	});
 
 	it('draws the border above the belt and the provinces, and labels last', () => {

@@ -48,7 +48,14 @@ describe('validator', () => {
 	it.each<[string, () => GeodataFiles, RegExp]>([
 		[
 			'a quote not verbatim in its paragraph',
-			() => variant((j) => (j.events[0].citations[0] = { ...torkham.mentions[0], quote: 'Pakistan permanently closed the Torkham border crossing' })),
+			() =>
+				variant(
+					(j) =>
+						(j.events[0].citations[0] = {
+							...torkham.mentions[0],
+							quote: 'Pakistan permanently closed the Torkham border crossing'
+						})
+				),
 			/^events\.json › record "torkham-closure-fixture" › field citations\[0\]: quote is not verbatim in fnf-2024-04 p\d+/
 		],
 		[
@@ -78,7 +85,11 @@ describe('validator', () => {
 		],
 		[
 			'an end before the start',
-			() => variant((j) => (j.events[0].date = { start: '2024-03', end: '2024-01', precision: 'month', basis: 'explicit' })),
+			() =>
+				variant(
+					(j) =>
+						(j.events[0].date = { start: '2024-03', end: '2024-01', precision: 'month', basis: 'explicit' })
+				),
 			/field date\.end: 2024-01 is before the start 2024-03/
 		],
 		[
@@ -98,12 +109,17 @@ describe('validator', () => {
 		],
 		[
 			'coordinates outside the claimed province',
-			() => variant((j) => (j.places.find((p: any) => p.id === 'torkham').coordinates = [66.5, 25.5]), 'places.json'),
+			() =>
+				variant(
+					(j) => (j.places.find((p: any) => p.id === 'torkham').coordinates = [66.5, 25.5]),
+					'places.json'
+				),
 			/places\.json › record "torkham" › field coordinates: \[66\.5, 25\.5\] is not inside PK-KP \(Khyber Pakhtunkhwa\)/
 		],
 		[
 			'a province of another country',
-			() => variant((j) => (j.places.find((p: any) => p.id === 'torkham').province = 'AF-NAN'), 'places.json'),
+			() =>
+				variant((j) => (j.places.find((p: any) => p.id === 'torkham').province = 'AF-NAN'), 'places.json'),
 			/record "torkham" › field province: AF-NAN is not in country PK/
 		],
 		[
@@ -123,7 +139,10 @@ describe('validator', () => {
 		]
 	])('reports %s', (_, make, expected) => {
 		const found = messages(make());
-		expect(found.some((m) => expected.test(m)), found.join('\n')).toBe(true);
+		expect(
+			found.some((m) => expected.test(m)),
+			found.join('\n')
+		).toBe(true);
 	});
 
 	it('reports malformed JSON by file, without giving up on the other files', () => {

@@ -13,7 +13,15 @@ import { FONT_FILES, FONT_REGULAR, FONT_SEMIBOLD } from './fonts';
 import type { Palette } from './palette';
 
 /** The GeoJSON sources of the basemap, one per object of geodata/basemap.topo.json. */
-export const BASEMAP_SOURCES = ['land', 'countries', 'provinces', 'fata', 'border', 'belt', 'labels'] as const;
+export const BASEMAP_SOURCES = [
+	'land',
+	'countries',
+	'provinces',
+	'fata',
+	'border',
+	'belt',
+	'labels'
+] as const;
 export type BasemapSource = (typeof BASEMAP_SOURCES)[number];
 
 /** Layer ids by the toggle that controls them, for the layer panel and the tests. */
@@ -132,8 +140,40 @@ export function fontFaces(baseUrl: string): FontFacesSpecification {
 	const faces: FontFacesSpecification = {};
 	for (const [name, files] of Object.entries(FONT_FILES)) {
 		faces[name] = [
-			{ url: new URL(files.latin, baseUrl).href, 'unicode-range': ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+02C6', 'U+02DA', 'U+02DC', 'U+2000-206F', 'U+20AC', 'U+2122', 'U+2191', 'U+2193', 'U+2212', 'U+2215', 'U+FEFF', 'U+FFFD'] },
-			{ url: new URL(files.latinExt, baseUrl).href, 'unicode-range': ['U+0100-02AF', 'U+1E00-1EFF', 'U+2020', 'U+20A0-20AB', 'U+20AD-20CF', 'U+2113', 'U+2C60-2C7F', 'U+A720-A7FF'] }
+			{
+				url: new URL(files.latin, baseUrl).href,
+				'unicode-range': [
+					'U+0000-00FF',
+					'U+0131',
+					'U+0152-0153',
+					'U+02BB-02BC',
+					'U+02C6',
+					'U+02DA',
+					'U+02DC',
+					'U+2000-206F',
+					'U+20AC',
+					'U+2122',
+					'U+2191',
+					'U+2193',
+					'U+2212',
+					'U+2215',
+					'U+FEFF',
+					'U+FFFD'
+				]
+			},
+			{
+				url: new URL(files.latinExt, baseUrl).href,
+				'unicode-range': [
+					'U+0100-02AF',
+					'U+1E00-1EFF',
+					'U+2020',
+					'U+20A0-20AB',
+					'U+20AD-20CF',
+					'U+2113',
+					'U+2C60-2C7F',
+					'U+A720-A7FF'
+				]
+			}
 		];
 	}
 	return faces;

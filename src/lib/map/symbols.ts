@@ -23,16 +23,40 @@ function star(points = 5, outer = 0.5, inner = 0.22): Pt[] {
 }
 
 const CROSS: Pt[] = [
-	[0.2, 0.06], [0.5, 0.36], [0.8, 0.06], [0.94, 0.2], [0.64, 0.5], [0.94, 0.8],
-	[0.8, 0.94], [0.5, 0.64], [0.2, 0.94], [0.06, 0.8], [0.36, 0.5], [0.06, 0.2]
+	[0.2, 0.06],
+	[0.5, 0.36],
+	[0.8, 0.06],
+	[0.94, 0.2],
+	[0.64, 0.5],
+	[0.94, 0.8],
+	[0.8, 0.94],
+	[0.5, 0.64],
+	[0.2, 0.94],
+	[0.06, 0.8],
+	[0.36, 0.5],
+	[0.06, 0.2]
 ];
 
 /** Outline of each shape in a 1×1 box (null: a circle). */
 export const SHAPES: Record<SymbolShape, Pt[] | null> = {
 	circle: null,
-	square: [[0.1, 0.1], [0.9, 0.1], [0.9, 0.9], [0.1, 0.9]],
-	diamond: [[0.5, 0.02], [0.98, 0.5], [0.5, 0.98], [0.02, 0.5]],
-	triangle: [[0.5, 0.04], [0.97, 0.9], [0.03, 0.9]],
+	square: [
+		[0.1, 0.1],
+		[0.9, 0.1],
+		[0.9, 0.9],
+		[0.1, 0.9]
+	],
+	diamond: [
+		[0.5, 0.02],
+		[0.98, 0.5],
+		[0.5, 0.98],
+		[0.02, 0.5]
+	],
+	triangle: [
+		[0.5, 0.04],
+		[0.97, 0.9],
+		[0.03, 0.9]
+	],
 	star: star(),
 	cross: CROSS,
 	hexagon: regular(6, 0.48, 0),
@@ -48,7 +72,11 @@ export function shapePath(shape: SymbolShape, size = 16, inset = 1): string {
 		const c = size / 2;
 		return `M ${c - r} ${c} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0 Z`;
 	}
-	return 'M ' + pts.map(([x, y]) => `${(inset + x * k).toFixed(2)} ${(inset + y * k).toFixed(2)}`).join(' L ') + ' Z';
+	return (
+		'M ' +
+		pts.map(([x, y]) => `${(inset + x * k).toFixed(2)} ${(inset + y * k).toFixed(2)}`).join(' L ') +
+		' Z'
+	);
 }
 
 /** Draws a group icon (fill colour, dark outline, white halo) for map.addImage. */

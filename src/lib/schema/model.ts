@@ -140,7 +140,16 @@ export const Place = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Layer groups and events
 
-export const SymbolShape = z.enum(['circle', 'square', 'diamond', 'triangle', 'star', 'cross', 'hexagon', 'pentagon']);
+export const SymbolShape = z.enum([
+	'circle',
+	'square',
+	'diamond',
+	'triangle',
+	'star',
+	'cross',
+	'hexagon',
+	'pentagon'
+]);
 
 export const LayerGroup = z.strictObject({
 	id: Id,
@@ -167,9 +176,7 @@ export const Event = z.strictObject({
 	/** Our words, not the source's. */
 	summary: z.string().min(1),
 	date: DateSpan,
-	places: z
-		.array(z.strictObject({ place: Id, role: PlaceRole }))
-		.min(1),
+	places: z.array(z.strictObject({ place: Id, role: PlaceRole })).min(1),
 	actors: z.array(z.string().min(1)),
 	type: z.string().min(1),
 	group: Id,

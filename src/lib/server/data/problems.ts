@@ -18,12 +18,17 @@ export class InvalidDataError extends Error {
 	constructor(readonly problems: Problem[]) {
 		const shown = problems.slice(0, 50).map((p) => `  - ${formatProblem(p)}`);
 		const more = problems.length > 50 ? [`  … and ${problems.length - 50} more`] : [];
-		super(`geodata/ is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${[...shown, ...more].join('\n')}`);
+		super(
+			`geodata/ is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${[...shown, ...more].join('\n')}`
+		);
 		this.name = 'InvalidDataError';
 	}
 }
 
 /** Renders a zod issue path the way editors think of it: events[3].citations[0].quote. */
 export function pathToField(path: readonly PropertyKey[]): string {
-	return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+	return path.reduce<string>(
+		(acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+		''
+	);
 }

@@ -17,14 +17,22 @@ export const GEODATA_FILES = {
 
 export function readGeodata(root = 'geodata'): GeodataFiles {
 	const files: GeodataFiles = new Map();
-	for (const name of [GEODATA_FILES.places, GEODATA_FILES.events, GEODATA_FILES.groups, GEODATA_FILES.basemap]) {
+	for (const name of [
+		GEODATA_FILES.places,
+		GEODATA_FILES.events,
+		GEODATA_FILES.groups,
+		GEODATA_FILES.basemap
+	]) {
 		// A missing file is left out here and reported by the validator, with the others.
 		if (existsSync(join(root, name))) files.set(name, readFileSync(join(root, name), 'utf8'));
 	}
 	const sourcesDir = join(root, GEODATA_FILES.sourcesDir);
 	for (const name of existsSync(sourcesDir) ? readdirSync(sourcesDir).sort() : []) {
 		if (name.endsWith('.json') || name.endsWith('.txt')) {
-			files.set(`${GEODATA_FILES.sourcesDir}/${name}`, readFileSync(join(root, GEODATA_FILES.sourcesDir, name), 'utf8'));
+			files.set(
+				`${GEODATA_FILES.sourcesDir}/${name}`,
+				readFileSync(join(root, GEODATA_FILES.sourcesDir, name), 'utf8')
+			);
 		}
 	}
 	return files;

@@ -57,7 +57,12 @@ function parseJson(files: GeodataFiles, file: string, problems: Problem[]): unkn
 }
 
 /** Parses with a zod schema, reporting each issue with the id of the record it is in. */
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string, problems: Problem[]): z.infer<S> | undefined {
+function parseWith<S extends z.ZodType>(
+	schema: S,
+	value: unknown,
+	file: string,
+	problems: Problem[]
+): z.infer<S> | undefined {
 	if (value === undefined) return undefined;
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
@@ -91,11 +96,14 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 
 	// Sources: metadata beside its verbatim text.
 	const sources: SourceRecord[] = [];
-	for (const file of [...files.keys()].filter((f) => f.startsWith(`${GEODATA_FILES.sourcesDir}/`) && f.endsWith('.json'))) {
+	for (const file of [...files.keys()].filter(
+		(f) => f.startsWith(`${GEODATA_FILES.sourcesDir}/`) && f.endsWith('.json')
+	)) {
 		const meta = parseWith(Source, parseJson(files, file, problems), file, problems);
 		if (!meta) continue;
 		const expected = `${GEODATA_FILES.sourcesDir}/${meta.id}.json`;
-		if (file !== expected) problems.push({ file, id: meta.id, field: 'id', message: `must match the file name (${expected})` });
+		if (file !== expected)
+			problems.push({ file, id: meta.id, field: 'id', message: `must match the file name (${expected})` });
 		const textPath = `${GEODATA_FILES.sourcesDir}/${meta.textFile}`;
 		const text = files.get(textPath);
 		if (text === undefined) {
@@ -105,19 +113,39 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 		const paragraphs = splitParagraphs(text);
 		const ids = new Set(paragraphs.map((p) => p.id));
 		meta.debris.forEach((d, i) => {
-			if (!ids.has(d.paragraph)) problems.push({ file, id: meta.id, field: `debris[${i}].paragraph`, message: `${d.paragraph} is not a paragraph of ${meta.textFile} (it has ${paragraphs.length})` });
-			if (d.of && !ids.has(d.of)) problems.push({ file, id: meta.id, field: `debris[${i}].of`, message: `${d.of} is not a paragraph of ${meta.textFile}` });
+			if (!ids.has(d.paragraph))
+				problems.push({
+					file,
+					id: meta.id,
+					field: `debris[${i}].paragraph`,
+					message: `${d.paragraph} is not a paragraph of ${meta.textFile} (it has ${paragraphs.length})`
+				});
+			if (d.of && !ids.has(d.of))
+				problems.push({
+					file,
+					id: meta.id,
+					field: `debris[${i}].of`,
+					message: `${d.of} is not a paragraph of ${meta.textFile}`
+				});
 		});
-		for (const p of duplicates(meta.debris.map((d) => d.paragraph))) problems.push({ file, id: meta.id, field: 'debris', message: `${p} is marked more than once` });
+		for (const p of duplicates(meta.debris.map((d) => d.paragraph)))
+			problems.push({ file, id: meta.id, field: 'debris', message: `${p} is marked more than once` });
 		checkDateSpan(meta.date, { file, id: meta.id, field: 'date' }, problems);
 		sources.push({ meta, text, paragraphs });
 	}
-	for (const id of duplicates(sources.map((s) => s.meta.id))) problems.push({ file: GEODATA_FILES.sourcesDir, id, message: 'source id used twice' });
+	for (const id of duplicates(sources.map((s) => s.meta.id)))
+		problems.push({ file: GEODATA_FILES.sourcesDir, id, message: 'source id used twice' });
 	const sourceById = new Map(sources.map((s) => [s.meta.id, s]));
 
-	const groups = parseWith(GroupsFile, parseJson(files, GEODATA_FILES.groups, problems), GEODATA_FILES.groups, problems)?.groups ?? [];
-	const places = parseWith(PlacesFile, parseJson(files, GEODATA_FILES.places, problems), GEODATA_FILES.places, problems)?.places ?? [];
-	const events = parseWith(EventsFile, parseJson(files, GEODATA_FILES.events, problems), GEODATA_FILES.events, problems)?.events ?? [];
+	const groups =
+		parseWith(GroupsFile, parseJson(files, GEODATA_FILES.groups, problems), GEODATA_FILES.groups, problems)
+			?.groups ?? [];
+	const places =
+		parseWith(PlacesFile, parseJson(files, GEODATA_FILES.places, problems), GEODATA_FILES.places, problems)
+			?.places ?? [];
+	const events =
+		parseWith(EventsFile, parseJson(files, GEODATA_FILES.events, problems), GEODATA_FILES.events, problems)
+			?.events ?? [];
 	const provinces = readProvinces(files, problems);
 
 	for (const [file, ids] of [
@@ -125,44 +153,78 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 		[GEODATA_FILES.places, places.map((p) => p.id)],
 		[GEODATA_FILES.events, events.map((e) => e.id)]
 	] as const) {
-		for (const id of duplicates(ids)) problems.push({ file, id, field: 'id', message: 'id used by more than one record' });
+		for (const id of duplicates(ids))
+			problems.push({ file, id, field: 'id', message: 'id used by more than one record' });
 	}
 
 	const checkCitation = (c: Citation, where: Omit<Problem, 'message'>) => {
 		const source = sourceById.get(c.source);
 		if (!source) return problems.push({ ...where, message: `unknown source "${c.source}"` });
 		const paragraph = source.paragraphs[Number(c.paragraph.slice(1)) - 1];
-		if (!paragraph) return problems.push({ ...where, message: `${c.source} has no paragraph ${c.paragraph} (it has ${source.paragraphs.length})` });
+		if (!paragraph)
+			return problems.push({
+				...where,
+				message: `${c.source} has no paragraph ${c.paragraph} (it has ${source.paragraphs.length})`
+			});
 		if (!locateQuote(paragraph.text, c.quote)) {
-			problems.push({ ...where, message: `quote is not verbatim in ${c.source} ${c.paragraph}: “${c.quote.slice(0, 80)}${c.quote.length > 80 ? '…' : ''}”` });
+			problems.push({
+				...where,
+				message: `quote is not verbatim in ${c.source} ${c.paragraph}: “${c.quote.slice(0, 80)}${c.quote.length > 80 ? '…' : ''}”`
+			});
 		}
 	};
 
 	// Places: mentions verbatim, parents resolve, coordinates where they claim to be.
 	const placeById = new Map(places.map((p) => [p.id, p]));
-	const provinceByCode = new Map(provinces?.features.map((f) => [String(f.properties?.code), f as Area]) ?? []);
+	const provinceByCode = new Map(
+		provinces?.features.map((f) => [String(f.properties?.code), f as Area]) ?? []
+	);
 	for (const place of places) {
 		const where = { file: GEODATA_FILES.places, id: place.id };
 		place.mentions.forEach((m, i) => checkCitation(m, { ...where, field: `mentions[${i}]` }));
-		if (place.parent && !placeById.has(place.parent)) problems.push({ ...where, field: 'parent', message: `unknown place "${place.parent}"` });
-		if (place.parent === place.id) problems.push({ ...where, field: 'parent', message: 'a place cannot be its own parent' });
+		if (place.parent && !placeById.has(place.parent))
+			problems.push({ ...where, field: 'parent', message: `unknown place "${place.parent}"` });
+		if (place.parent === place.id)
+			problems.push({ ...where, field: 'parent', message: 'a place cannot be its own parent' });
 		const [lon, lat] = place.coordinates;
-		const inRegion = lon >= REGION_BBOX[0] && lon <= REGION_BBOX[2] && lat >= REGION_BBOX[1] && lat <= REGION_BBOX[3];
+		const inRegion =
+			lon >= REGION_BBOX[0] && lon <= REGION_BBOX[2] && lat >= REGION_BBOX[1] && lat <= REGION_BBOX[3];
 		if (!inRegion && place.country && ['AF', 'PK'].includes(place.country)) {
-			problems.push({ ...where, field: 'coordinates', message: `[${lon}, ${lat}] is outside the mapped region ${JSON.stringify(REGION_BBOX)}` });
+			problems.push({
+				...where,
+				field: 'coordinates',
+				message: `[${lon}, ${lat}] is outside the mapped region ${JSON.stringify(REGION_BBOX)}`
+			});
 		}
 		if (place.province && provinces) {
 			const area = provinceByCode.get(place.province);
-			if (!area) problems.push({ ...where, field: 'province', message: `no province ${place.province} in the basemap` });
+			if (!area)
+				problems.push({
+					...where,
+					field: 'province',
+					message: `no province ${place.province} in the basemap`
+				});
 			else if (!booleanPointInPolygon([lon, lat], area)) {
-				problems.push({ ...where, field: 'coordinates', message: `[${lon}, ${lat}] is not inside ${place.province} (${area.properties?.name})` });
+				problems.push({
+					...where,
+					field: 'coordinates',
+					message: `[${lon}, ${lat}] is not inside ${place.province} (${area.properties?.name})`
+				});
 			}
 			if (place.country && !place.province.startsWith(place.country + '-')) {
-				problems.push({ ...where, field: 'province', message: `${place.province} is not in country ${place.country}` });
+				problems.push({
+					...where,
+					field: 'province',
+					message: `${place.province} is not in country ${place.country}`
+				});
 			}
 		}
 		if (place.boundary?.layer === 'province' && !provinceByCode.has(place.boundary.id)) {
-			problems.push({ ...where, field: 'boundary.id', message: `no province ${place.boundary.id} in the basemap` });
+			problems.push({
+				...where,
+				field: 'boundary.id',
+				message: `no province ${place.boundary.id} in the basemap`
+			});
 		}
 	}
 
@@ -170,39 +232,60 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 	const groupIds = new Set(groups.map((g) => g.id));
 	for (const event of events) {
 		const where = { file: GEODATA_FILES.events, id: event.id };
-		if (!groupIds.has(event.group)) problems.push({ ...where, field: 'group', message: `unknown layer group "${event.group}"` });
+		if (!groupIds.has(event.group))
+			problems.push({ ...where, field: 'group', message: `unknown layer group "${event.group}"` });
 		event.places.forEach((p, i) => {
-			if (!placeById.has(p.place)) problems.push({ ...where, field: `places[${i}].place`, message: `unknown place "${p.place}"` });
+			if (!placeById.has(p.place))
+				problems.push({ ...where, field: `places[${i}].place`, message: `unknown place "${p.place}"` });
 		});
 		checkDateSpan(event.date, { ...where, field: 'date' }, problems);
 		event.citations.forEach((c, i) => checkCitation(c, { ...where, field: `citations[${i}]` }));
-		event.contested?.stances.forEach((s, i) => checkCitation(s.citation, { ...where, field: `contested.stances[${i}].citation` }));
+		event.contested?.stances.forEach((s, i) =>
+			checkCitation(s.citation, { ...where, field: `contested.stances[${i}].citation` })
+		);
 	}
 
-	return problems.length ? { problems } : { data: { sources, places, events, groups, provinces: provinces! }, problems };
+	return problems.length
+		? { problems }
+		: { data: { sources, places, events, groups, provinces: provinces! }, problems };
 }
 
 function checkDateSpan(date: DateSpan, where: Omit<Problem, 'message'>, problems: Problem[]): void {
 	for (const key of ['start', 'end'] as const) {
 		const value = date[key];
-		if (value && !isRealDate(value)) problems.push({ ...where, field: `${where.field}.${key}`, message: `${value} is not a real date` });
+		if (value && !isRealDate(value))
+			problems.push({ ...where, field: `${where.field}.${key}`, message: `${value} is not a real date` });
 	}
 	if (date.end && isRealDate(date.start) && isRealDate(date.end)) {
 		const start = dateSpanBounds({ ...date, end: undefined });
 		const end = dateSpanBounds({ ...date, start: date.end, end: undefined });
-		if (end.last < start.first) problems.push({ ...where, field: `${where.field}.end`, message: `${date.end} is before the start ${date.start}` });
+		if (end.last < start.first)
+			problems.push({
+				...where,
+				field: `${where.field}.end`,
+				message: `${date.end} is before the start ${date.start}`
+			});
 	}
 }
 
-function readProvinces(files: GeodataFiles, problems: Problem[]): FeatureCollection<Polygon | MultiPolygon> | undefined {
+function readProvinces(
+	files: GeodataFiles,
+	problems: Problem[]
+): FeatureCollection<Polygon | MultiPolygon> | undefined {
 	const topo = parseJson(files, GEODATA_FILES.basemap, problems) as Topology | undefined;
 	const object = topo?.objects?.provinces;
 	if (!topo || !object) {
-		if (topo) problems.push({ file: GEODATA_FILES.basemap, message: 'has no "provinces" object: run npm run geodata' });
+		if (topo)
+			problems.push({
+				file: GEODATA_FILES.basemap,
+				message: 'has no "provinces" object: run npm run geodata'
+			});
 		return undefined;
 	}
 	const collection = feature(topo, object as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon>;
 	// The former FATA (PK-TA) is its own historical layer; places may still claim it.
-	const fata = topo.objects.fata ? (feature(topo, topo.objects.fata as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon>) : undefined;
+	const fata = topo.objects.fata
+		? (feature(topo, topo.objects.fata as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon>)
+		: undefined;
 	return { type: 'FeatureCollection', features: [...collection.features, ...(fata?.features ?? [])] };
 }

@@ -1,0 +1,72 @@
+/**
+ * The built site publishes its data as GeoJSON and the map draws it: places and events by group.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, waitForMap, watchForeignRequests } from '../support/browser';
+import { serveBuild } from '../support/site';
+import type { EventsCollection, PlacesCollection } from '../../src/lib/schema/exported';
+
+let browser: Browser;
+let page: Page;
+let site: Awaited<ReturnType<typeof serveBuild>>;
+let foreign: string[];
+
+beforeAll(async () => {
+	site = await serveBuild();
+	browser = await launchBrowser();
+	page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+	foreign = watchForeignRequests(page, site.origin);
+	await page.goto(site.origin + '/');
+	await waitForMap(page);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+describe('published data', () => {
+	it('writes build/data/places.geojson and events.geojson as GeoJSON with citations', async () => {
+		const places = JSON.parse(readFileSync('build/data/places.geojson', 'utf8')) as PlacesCollection;
+		const events = JSON.parse(readFileSync('build/data/events.geojson', 'utf8')) as EventsCollection;
+		expect(places.type).toBe('FeatureCollection');
+		expect(events.type).toBe('FeatureCollection');
+		expect(places.features.length).toBeGreaterThan(40);
+		expect(events.features.length).toBeGreaterThan(50);
+		for (const e of events.features) expect(e.properties.citations.length, String(e.id)).toBeGreaterThan(0);
+		// And the site serves them with a GeoJSON content type.
+		const res = await fetch(`${site.origin}/data/events.geojson`);
+		expect(res.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+	});
+
+	it('draws event symbols for every layer group and the point places', async () => {
+		const drawn = await page.evaluate(() => {
+			const map = (window as any).atlas.map;
+			return {
+				groups: [
+					...new Set(
+						map.queryRenderedFeatures({ layers: ['events-symbol'] }).map((f: any) => f.properties.group)
+					)
+				].sort(),
+				places: [
+					...new Set(map.queryRenderedFeatures({ layers: ['places-dot'] }).map((f: any) => f.properties.id))
+				]
+			};
+		});
+		expect(drawn.groups).toEqual([
+			'attacks',
+			'crossings',
+			'diplomacy',
+			'displacement',
+			'militancy',
+			'opposition',
+			'strikes',
+			'surveillance'
+		]);
+		expect(drawn.places).toEqual(expect.arrayContaining(['torkham', 'mir-ali', 'kabul', 'islamabad']));
+	});
+
+	it('made no request off its own origin', () => expect(foreign).toEqual([]));
+});
