@@ -1,10 +1,17 @@
-// The atlas page's build-time data: the validated layer groups (prerendered into the page).
+// The atlas page's build-time data: the validated layer groups, and the ids a shared link may name
+// (so that a link's parameters are checked before the data files have even arrived).
 import { loadGeodata } from '$lib/server/data/load';
 
 export function load() {
 	const { groups, events, places, sources } = loadGeodata();
 	return {
 		groups: [...groups].sort((a, b) => a.order - b.order),
+		known: {
+			groups: [...groups].sort((a, b) => a.order - b.order).map((g) => g.id),
+			events: events.map((e) => e.id),
+			places: places.map((p) => p.id),
+			sources: Object.fromEntries(sources.map((s) => [s.meta.id, s.paragraphs.length]))
+		},
 		counts: { events: events.length, places: places.length, sources: sources.length }
 	};
 }

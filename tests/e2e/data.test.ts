@@ -41,15 +41,21 @@ describe('published data', () => {
 		expect(res.headers.get('content-type')).toMatch(/^application\/geo\+json/);
 	});
 
-	it('draws event symbols for every layer group and the point places', async () => {
-		const drawn = await page.evaluate(() => {
+	it('draws every layer group, as symbols or inside counted clusters, and the point places', async () => {
+		const drawn = await page.evaluate(async () => {
 			const map = (window as any).atlas.map;
+			const groups = new Set<string>();
+			for (const f of map.queryRenderedFeatures({ layers: ['events-symbol'] }))
+				groups.add(f.properties.group);
+			let inClusters = 0;
+			for (const c of map.queryRenderedFeatures({ layers: ['events-cluster'] })) {
+				const leaves = await map.getSource('events').getClusterLeaves(c.properties.cluster_id, Infinity, 0);
+				inClusters += leaves.length;
+				for (const l of leaves) groups.add(l.properties.group);
+			}
 			return {
-				groups: [
-					...new Set(
-						map.queryRenderedFeatures({ layers: ['events-symbol'] }).map((f: any) => f.properties.group)
-					)
-				].sort(),
+				groups: [...groups].sort(),
+				inClusters,
 				places: [
 					...new Set(map.queryRenderedFeatures({ layers: ['places-dot'] }).map((f: any) => f.properties.id))
 				]
@@ -65,6 +71,7 @@ describe('published data', () => {
 			'strikes',
 			'surveillance'
 		]);
+		expect(drawn.inClusters).toBeGreaterThan(0);
 		expect(drawn.places).toEqual(expect.arrayContaining(['torkham', 'mir-ali', 'kabul', 'islamabad']));
 	});
 

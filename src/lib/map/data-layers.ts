@@ -1,20 +1,34 @@
 /**
- * Style as code for the atlas's own data: the gazetteer's places and the reported events, drawn
- * over the basemap. Events use their group's shape and colour (icons registered by the map from
- * src/lib/map/symbols.ts); places are small marks whose style says how precise their position is.
+ * Style as code for the atlas's own data, drawn over the basemap: the gazetteer's places and the
+ * reported events. Events carry their group's shape and colour (icons registered by the map from
+ * symbols.ts) over a mark of their location precision; events at the same spot cluster into a
+ * counted circle that lists them, so none is ever hidden under another.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { FONT_REGULAR } from './fonts';
-import type { Palette } from './palette';
-
-export const DATA_SOURCES = ['places', 'events'] as const;
+import { FONT_REGULAR, FONT_SEMIBOLD } from './fonts.ts';
+import type { Palette } from './palette.ts';
 
 /** Place types drawn as points; countries, provinces and regions are drawn as areas instead. */
 export const POINT_PLACE_TYPES = ['city', 'town', 'crossing', 'port', 'district', 'valley'];
 
 export const iconFor = (group: string) => `group-${group}`;
+export const PRECISION_ICONS = {
+	approximate: 'precision-approximate',
+	district: 'precision-district',
+	area: 'precision-area'
+} as const;
+
+/** Layer ids by what they show, for interaction and toggles. */
+export const EVENT_LAYERS = { cluster: 'events-cluster', symbol: 'events-symbol' } as const;
+export const PLACE_LAYERS = ['places-dot', 'places-label'] as const;
+
+/** Clustering keeps identical positions clustered up to the map's maximum zoom. */
+export const EVENT_CLUSTER = { cluster: true, clusterRadius: 26, clusterMaxZoom: 12 } as const;
 
 const isPointPlace: ExpressionSpecification = ['in', ['get', 'type'], ['literal', POINT_PLACE_TYPES]];
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+const notCluster: ExpressionSpecification = ['!', isCluster];
+const stateIs = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 
 export function dataLayers(p: Palette): LayerSpecification[] {
 	return [
@@ -25,10 +39,15 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			filter: isPointPlace,
 			paint: {
 				// Exact: solid dot. District seat or approximate: a ring, so it does not look exact.
-				'circle-radius': ['match', ['get', 'precision'], 'exact', 3.5, 4.5],
+				'circle-radius': ['case', stateIs('selected'), 6, ['match', ['get', 'precision'], 'exact', 3.5, 4.5]],
 				'circle-color': ['match', ['get', 'precision'], 'exact', p.placeDot, p.labelHalo],
-				'circle-stroke-color': p.placeDot,
-				'circle-stroke-width': ['match', ['get', 'precision'], 'exact', 1, 1.6]
+				'circle-stroke-color': ['case', stateIs('selected'), p.selection, p.placeDot],
+				'circle-stroke-width': [
+					'case',
+					stateIs('selected'),
+					3,
+					['match', ['get', 'precision'], 'exact', 1, 1.6]
+				]
 			}
 		},
 		{
@@ -47,15 +66,73 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			paint: { 'text-color': p.labelCountry, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 }
 		},
 		{
-			id: 'events-symbol',
+			id: 'events-precision',
 			type: 'symbol',
 			source: 'events',
+			filter: ['all', notCluster, ['!=', ['get', 'precision'], 'exact']],
+			layout: {
+				'icon-image': [
+					'match',
+					['get', 'precision'],
+					'approximate',
+					PRECISION_ICONS.approximate,
+					'district',
+					PRECISION_ICONS.district,
+					PRECISION_ICONS.area
+				],
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': true
+			}
+		},
+		{
+			id: 'events-highlight',
+			type: 'circle',
+			source: 'events',
+			filter: notCluster,
+			paint: {
+				'circle-radius': 14,
+				'circle-color': p.selection,
+				'circle-opacity': ['case', stateIs('selected'), 0.25, stateIs('hover'), 0.15, 0],
+				'circle-stroke-color': p.selection,
+				'circle-stroke-width': ['case', stateIs('selected'), 3, stateIs('hover'), 2, 0]
+			}
+		},
+		{
+			id: EVENT_LAYERS.symbol,
+			type: 'symbol',
+			source: 'events',
+			filter: notCluster,
 			layout: {
 				'icon-image': ['concat', 'group-', ['get', 'group']],
 				'icon-allow-overlap': true,
-				'icon-ignore-placement': true,
-				'icon-offset': [0, -14]
+				'icon-ignore-placement': true
 			}
+		},
+		{
+			id: EVENT_LAYERS.cluster,
+			type: 'circle',
+			source: 'events',
+			filter: isCluster,
+			paint: {
+				'circle-color': p.cluster,
+				'circle-radius': ['step', ['get', 'point_count'], 11, 5, 14, 15, 18],
+				'circle-stroke-color': ['case', stateIs('hover'), p.selection, p.labelHalo],
+				'circle-stroke-width': ['case', stateIs('hover'), 3, 2]
+			}
+		},
+		{
+			id: 'events-cluster-count',
+			type: 'symbol',
+			source: 'events',
+			filter: isCluster,
+			layout: {
+				'text-field': ['get', 'point_count_abbreviated'],
+				'text-font': [FONT_SEMIBOLD],
+				'text-size': 12,
+				'text-allow-overlap': true,
+				'text-ignore-placement': true
+			},
+			paint: { 'text-color': p.clusterText }
 		}
 	];
 }

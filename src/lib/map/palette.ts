@@ -20,6 +20,10 @@ export interface Palette {
 	labelProvince: string;
 	labelHalo: string;
 	placeDot: string;
+	selection: string;
+	cluster: string;
+	clusterText: string;
+	areaHighlight: string;
 }
 
 export const lightPalette: Palette = {
@@ -38,5 +42,9 @@ export const lightPalette: Palette = {
 	labelCountryMuted: '#5f5850',
 	labelProvince: '#4f4942',
 	labelHalo: '#ffffff',
-	placeDot: '#2b2620'
+	placeDot: '#2b2620',
+	selection: '#1f3a5f',
+	cluster: '#1f3a5f',
+	clusterText: '#ffffff',
+	areaHighlight: '#1f3a5f'
 };

@@ -27,7 +27,7 @@ export type BasemapSource = (typeof BASEMAP_SOURCES)[number];
 /** Layer ids by the toggle that controls them, for the layer panel and the tests. */
 export const BASEMAP_LAYER_GROUPS = {
 	countries: ['countries-fill', 'countries-line', 'country-labels'],
-	provinces: ['provinces-fill', 'provinces-line', 'province-labels'],
+	provinces: ['provinces-line', 'province-labels'],
 	belt: ['belt-fill', 'belt-line'],
 	fata: ['fata-line'],
 	border: ['border-casing', 'border-line']
@@ -46,10 +46,22 @@ export function basemapLayers(p: Palette): LayerSpecification[] {
 			paint: { 'fill-color': ['case', isFocus, p.landFocus, p.landMuted] }
 		},
 		{
-			id: 'provinces-fill',
+			id: 'area-highlight-countries',
+			type: 'fill',
+			source: 'countries',
+			paint: {
+				'fill-color': p.areaHighlight,
+				'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.14, 0]
+			}
+		},
+		{
+			id: 'area-highlight-provinces',
 			type: 'fill',
 			source: 'provinces',
-			paint: { 'fill-color': p.provinceFill, 'fill-opacity': 0 }
+			paint: {
+				'fill-color': p.areaHighlight,
+				'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.2, 0]
+			}
 		},
 		{
 			id: 'belt-fill',
@@ -179,6 +191,13 @@ export function fontFaces(baseUrl: string): FontFacesSpecification {
 	return faces;
 }
 
+/** Feature ids for feature-state (area highlights): provinces by ISO code, countries by number. */
+const PROMOTE_ID: Partial<Record<BasemapSource, string>> = {
+	provinces: 'code',
+	countries: 'id',
+	fata: 'code'
+};
+
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
 
 export function buildStyle(p: Palette, baseUrl: string): StyleSpecification {
@@ -187,7 +206,15 @@ export function buildStyle(p: Palette, baseUrl: string): StyleSpecification {
 		name: 'Frontier Atlas',
 		'font-faces': fontFaces(baseUrl),
 		sources: Object.fromEntries(
-			BASEMAP_SOURCES.map((id) => [id, { type: 'geojson', data: emptyCollection, attribution: ATTRIBUTION }])
+			BASEMAP_SOURCES.map((id) => [
+				id,
+				{
+					type: 'geojson',
+					data: emptyCollection,
+					attribution: ATTRIBUTION,
+					...(PROMOTE_ID[id] ? { promoteId: PROMOTE_ID[id] } : {})
+				}
+			])
 		),
 		layers: basemapLayers(p)
 	};

@@ -97,3 +97,31 @@ export function drawSymbol(shape: SymbolShape, colour: string, size: number, pix
 	ctx.stroke(path);
 	return ctx.getImageData(0, 0, px, px);
 }
+
+/**
+ * The marks that say how precise an event's position is, drawn under its symbol: a dashed ring
+ * for an approximate position, a solid ring for a district seat, a soft halo for a whole area.
+ */
+export function drawPrecisionMark(kind: 'approximate' | 'district' | 'area', pixelRatio: number): ImageData {
+	const size = kind === 'area' ? 38 : 32;
+	const px = Math.round(size * pixelRatio);
+	const canvas = document.createElement('canvas');
+	canvas.width = canvas.height = px;
+	const ctx = canvas.getContext('2d')!;
+	const c = px / 2;
+	ctx.beginPath();
+	ctx.arc(c, c, c - 2 * pixelRatio, 0, 2 * Math.PI);
+	if (kind === 'area') {
+		ctx.fillStyle = 'rgba(31, 58, 95, 0.1)';
+		ctx.fill();
+		ctx.strokeStyle = 'rgba(31, 58, 95, 0.35)';
+		ctx.lineWidth = 1 * pixelRatio;
+		ctx.stroke();
+	} else {
+		ctx.strokeStyle = '#1f1c18';
+		ctx.lineWidth = 1.6 * pixelRatio;
+		if (kind === 'approximate') ctx.setLineDash([3 * pixelRatio, 3 * pixelRatio]);
+		ctx.stroke();
+	}
+	return ctx.getImageData(0, 0, px, px);
+}

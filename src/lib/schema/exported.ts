@@ -68,3 +68,12 @@ export type EventsCollection = FeatureCollection<Point | MultiPoint, EventProper
 
 /** Precision from most to least exact: an event is drawn at its least exact place's precision. */
 export const PRECISION_ORDER: LocationPrecision[] = ['exact', 'approximate', 'district', 'area'];
+
+/**
+ * The places an event is drawn at: every place with a role other than "mentioned", or all of its
+ * places when it has no other. The export's geometry lists their points in this order.
+ */
+export function placesDrawn<T extends { role: PlaceRole }>(places: readonly T[]): T[] {
+	const located = places.filter((p) => p.role !== 'mentioned');
+	return located.length ? located : [...places];
+}

@@ -2,9 +2,10 @@
  * Builds the published GeoJSON (the export contract in src/lib/schema/exported.ts) from validated
  * geodata. Pure: the same input gives byte-identical output (a golden test holds it).
  */
-import type { Citation, Event, Place } from '../../schema/model.ts';
+import type { Citation } from '../../schema/model.ts';
 import {
 	PRECISION_ORDER,
+	placesDrawn,
 	type EventFeature,
 	type EventsCollection,
 	type ExportedCitation,
@@ -58,17 +59,11 @@ export function placesGeoJSON(data: Geodata): PlacesCollection {
 	};
 }
 
-/** The places an event is drawn at: every place with a role other than "mentioned", else all. */
-export function drawnPlaces(event: Event, placeById: Map<string, Place>): Place[] {
-	const located = event.places.filter((p) => p.role !== 'mentioned');
-	return (located.length ? located : event.places).map((p) => placeById.get(p.place)!);
-}
-
 export function eventsGeoJSON(data: Geodata): EventsCollection {
 	const cite = citer(data);
 	const placeById = new Map(data.places.map((p) => [p.id, p]));
 	const features: EventFeature[] = data.events.map((e) => {
-		const drawn = drawnPlaces(e, placeById);
+		const drawn = placesDrawn(e.places).map((p) => placeById.get(p.place)!);
 		const coordinates = drawn.map((p) => p.coordinates);
 		const precision = PRECISION_ORDER[Math.max(...drawn.map((p) => PRECISION_ORDER.indexOf(p.precision)))]!;
 		const { first, last } = dateSpanBounds(e.date);

@@ -1,0 +1,160 @@
+/**
+ * CSV downloads of the events and places on the map, for readers who check the atlas in a
+ * spreadsheet. One row per citation, so every row carries its own verbatim quote and source.
+ * The output is RFC 4180 and guarded against spreadsheet formula injection: the quotes are text
+ * from the sources and must never run as formulas when the file is opened.
+ *
+ * Input: events as `EventProperties` or `EventFeature` (the properties hold everything a row
+ * needs); places as `PlaceFeature`, because longitude and latitude live in the geometry.
+ * The result has no byte-order mark; prepend `CSV_UTF8_BOM` for Excel to read it as UTF-8.
+ */
+import type { EventFeature, EventProperties, ExportedCitation, PlaceFeature } from '../schema/exported.ts';
+
+/** Prepend to the file for Excel, which otherwise reads CSV as the system code page. */
+export const CSV_UTF8_BOM = '\ufeff';
+
+/** A cell as produced: text is guarded and quoted; numbers are written as they are. */
+type Cell = string | number | null | undefined;
+
+/** First characters that make a spreadsheet treat a cell as a formula (or hide what precedes it). */
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/** A leading apostrophe makes spreadsheets show the cell as text; it is visible in other tools. */
+export function guardFormula(text: string): string {
+	return FORMULA_TRIGGERS.has(text.charAt(0)) ? `'${text}` : text;
+}
+
+/** RFC 4180: quote a field containing a comma, a double quote, CR or LF, doubling its quotes. */
+export function quoteField(text: string): string {
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function formatCell(cell: Cell): string {
+	if (cell === null || cell === undefined) return '';
+	// Numbers come from our data, not from text: "-77.04" is a longitude, not a formula.
+	if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+	return quoteField(guardFormula(cell));
+}
+
+/** Rows to CSV text: CRLF after every record, the header included. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+	return [header, ...rows].map((row) => row.map(formatCell).join(',') + '\r\n').join('');
+}
+
+export const EVENT_CSV_COLUMNS = [
+	'event_id',
+	'title',
+	'date_text',
+	'date_start',
+	'date_end',
+	'date_precision',
+	'date_basis',
+	'group',
+	'type',
+	'actors',
+	'places',
+	'location_precision',
+	'summary',
+	'contested_note',
+	'citation_role',
+	'party',
+	'source_id',
+	'source_title',
+	'publisher',
+	'source_date',
+	'paragraph',
+	'quote'
+] as const;
+
+const citationCells = (c: ExportedCitation | undefined): Cell[] =>
+	c ? [c.source, c.sourceTitle, c.publisher, c.sourceDate, c.paragraph, c.quote] : ['', '', '', '', '', ''];
+
+function eventRows(e: EventProperties): Cell[][] {
+	const eventCells: Cell[] = [
+		e.id,
+		e.title,
+		e.dateText,
+		e.date.start,
+		e.date.end ?? '',
+		e.date.precision,
+		e.date.basis,
+		e.group,
+		e.type,
+		e.actors.join('; '),
+		e.places.map((p) => `${p.name} (${p.role})`).join('; '),
+		e.precision,
+		e.summary,
+		e.contested?.note ?? ''
+	];
+	// Why each citation is there: it reports the event, or it is one party's stance on it.
+	const cited: { role: string; party: string; citation?: ExportedCitation }[] = [
+		...e.citations.map((citation) => ({ role: 'report', party: '', citation })),
+		...(e.contested?.stances ?? []).map((s) => ({ role: s.stance, party: s.party, citation: s.citation }))
+	];
+	// An event is never dropped from the file, even if it somehow has no citation.
+	if (!cited.length) cited.push({ role: '', party: '' });
+	return cited.map(({ role, party, citation }) => [...eventCells, role, party, ...citationCells(citation)]);
+}
+
+const isFeature = (e: EventProperties | EventFeature): e is EventFeature =>
+	'properties' in e && (e as EventFeature).type === 'Feature';
+
+/**
+ * The events as CSV, one row per citation: the event's own citations first (`citation_role`
+ * "report"), then each contested stance's citation ("claims", "denies" or "disputes", with its
+ * `party`). The event's columns repeat on each of its rows. Accepts properties or features.
+ */
+export function eventsToCsv(events: readonly (EventProperties | EventFeature)[]): string {
+	const rows = events.flatMap((e) => eventRows(isFeature(e) ? e.properties : e));
+	return toCsv(EVENT_CSV_COLUMNS, rows);
+}
+
+export const PLACE_CSV_COLUMNS = [
+	'place_id',
+	'name',
+	'aliases',
+	'type',
+	'country',
+	'province',
+	'parent',
+	'precision',
+	'longitude',
+	'latitude',
+	'coordinate_source',
+	'event_count',
+	'note',
+	'source_id',
+	'source_title',
+	'publisher',
+	'source_date',
+	'paragraph',
+	'quote'
+] as const;
+
+/**
+ * The places as CSV, one row per mention (the place's columns repeat on each). Takes features
+ * because the coordinates (WGS84 longitude, latitude) are in the geometry, not the properties.
+ */
+export function placesToCsv(places: readonly PlaceFeature[]): string {
+	const rows = places.flatMap(({ geometry, properties: p }) => {
+		const [longitude, latitude] = geometry.coordinates;
+		const placeCells: Cell[] = [
+			p.id,
+			p.name,
+			p.aliases.join('; '),
+			p.type,
+			p.country,
+			p.province,
+			p.parent,
+			p.precision,
+			longitude,
+			latitude,
+			p.coordinateSource,
+			p.eventCount,
+			p.note
+		];
+		const mentions = p.mentions.length ? p.mentions : [undefined];
+		return mentions.map((m) => [...placeCells, ...citationCells(m)]);
+	});
+	return toCsv(PLACE_CSV_COLUMNS, rows);
+}

@@ -1,0 +1,65 @@
+/**
+ * Where the camera goes to show a place or an event: a zoom that suits what the place is (a
+ * country is not shown at street level), and all of an event's sites at once.
+ */
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { EventFeature, PlaceFeature } from '../schema/exported.ts';
+import { eventPositions } from './event-points.ts';
+
+const ZOOM_BY_TYPE: Record<string, number> = {
+	country: 5,
+	'historical-region': 6.5,
+	region: 6,
+	province: 6.8,
+	district: 8.5,
+	valley: 8.5,
+	city: 9,
+	town: 9.5,
+	port: 9,
+	crossing: 10
+};
+
+/** Leaves room for the details panel over the right of the map when it is open. */
+export function cameraPadding(map: MapLibreMap, panelOpen: boolean): PaddingOptions {
+	const wide = map.getContainer().clientWidth > 700;
+	return { top: 40, bottom: 40, left: 40, right: panelOpen && wide ? 400 : 40 };
+}
+
+function reducedMotion(): boolean {
+	return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function showPlace(map: MapLibreMap, place: PlaceFeature, panelOpen = true): void {
+	const zoom = ZOOM_BY_TYPE[place.properties.type] ?? 7;
+	map.flyTo({
+		center: place.geometry.coordinates as [number, number],
+		zoom: Math.max(map.getMinZoom(), zoom),
+		padding: cameraPadding(map, panelOpen),
+		essential: true,
+		animate: !reducedMotion()
+	});
+}
+
+export function showEvent(map: MapLibreMap, event: EventFeature, panelOpen = true): void {
+	const points = eventPositions(event);
+	const padding = cameraPadding(map, panelOpen);
+	if (points.length === 1) {
+		map.flyTo({
+			center: points[0],
+			zoom: Math.max(map.getZoom(), 6.5),
+			padding,
+			essential: true,
+			animate: !reducedMotion()
+		});
+		return;
+	}
+	const lngs = points.map((p) => p[0]);
+	const lats = points.map((p) => p[1]);
+	map.fitBounds(
+		[
+			[Math.min(...lngs), Math.min(...lats)],
+			[Math.max(...lngs), Math.max(...lats)]
+		],
+		{ padding, maxZoom: 8, essential: true, animate: !reducedMotion() }
+	);
+}

@@ -1,0 +1,254 @@
+/**
+ * The shareable state of the atlas in the URL query string: map view, visible event groups,
+ * hidden basemap overlays, the selected event or place and the open source passage. A shared
+ * link is untrusted input: parsing never throws, keeps only what it can check against the known
+ * ids, and explains everything it dropped in a warning naming the parameter and the bad value.
+ *
+ *   ?map=6.2/33.25/69.5&groups=attacks,strikes&hide=belt,fata&event=<id>&passage=<source>:p12
+ */
+
+export interface AtlasUrlState {
+	view?: { zoom: number; lat: number; lng: number };
+	/** Visible event groups; undefined = the defaults, [] = all hidden. */
+	groups?: string[];
+	/** Hidden basemap overlays, among `BASEMAP_OVERLAYS`. */
+	hidden?: string[];
+	selected?: { kind: 'event' | 'place'; id: string };
+	/** `paragraph` is a paragraph id such as "p12". */
+	passage?: { source: string; paragraph: string };
+}
+
+/** What the parser checks ids against. `sources` maps each source id to its paragraph count. */
+export interface KnownIds {
+	groups: readonly string[];
+	events: readonly string[];
+	places: readonly string[];
+	sources: Readonly<Record<string, number>>;
+}
+
+/** The basemap overlays a reader can hide, in their canonical order. */
+export const BASEMAP_OVERLAYS = ['provinces', 'belt', 'fata', 'border', 'places'] as const;
+
+/** Query parameters in the order they are written. */
+export const URL_STATE_PARAMS = ['map', 'groups', 'hide', 'event', 'place', 'passage'] as const;
+
+export const VIEW_LIMITS = { zoom: [0, 22], lat: [-85, 85], lng: [-180, 180] } as const;
+
+/** Longer values are not read at all. */
+export const MAX_PARAM_LENGTH = 2000;
+
+/** Bad values are quoted in warnings up to this many characters. */
+const SHOWN_VALUE_LENGTH = 40;
+
+/** `groups=none`: every group hidden (an empty list would be indistinguishable from a typo). */
+const NO_GROUPS = 'none';
+
+/** A plain decimal: no exponent, no hex, no Infinity, no thousands separators. */
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+const PASSAGE = /^([a-z0-9]+(?:-[a-z0-9]+)*):p([1-9][0-9]*)$/;
+
+/** The value as a warning shows it: cut to 40 characters, in JSON quotes (control characters escaped). */
+function shown(value: string): string {
+	// Enough UTF-16 units for 41 code points, so that a huge value costs no more than a short one.
+	const chars = Array.from(value.slice(0, 2 * SHOWN_VALUE_LENGTH + 2));
+	const cut =
+		chars.length > SHOWN_VALUE_LENGTH ? chars.slice(0, SHOWN_VALUE_LENGTH).join('') + '…' : chars.join('');
+	return JSON.stringify(cut);
+}
+
+const ignored = (param: string, value: string, why: string) => `Ignored ${param}=${shown(value)}: ${why}.`;
+
+function parseView(value: string, warn: (why: string) => undefined): AtlasUrlState['view'] {
+	const parts = value.split('/');
+	if (parts.length !== 3) return warn('expected zoom/latitude/longitude, such as 6.2/33.25/69.5');
+	if (!parts.every((p) => DECIMAL.test(p)))
+		return warn('zoom, latitude and longitude must be plain decimal numbers');
+	// `+ 0` turns -0 into 0.
+	const [zoom, lat, lng] = parts.map((p) => Number(p) + 0) as [number, number, number];
+	const named = { zoom, lat, lng };
+	const label = { zoom: 'zoom', lat: 'latitude', lng: 'longitude' };
+	for (const key of ['zoom', 'lat', 'lng'] as const) {
+		const [min, max] = VIEW_LIMITS[key];
+		if (!(named[key] >= min && named[key] <= max))
+			return warn(`${label[key]} must be between ${min} and ${max}`);
+	}
+	return named;
+}
+
+/**
+ * A comma-separated list of known ids: unknown ids dropped with a warning, duplicates removed,
+ * order made that of `known`. Undefined when nothing valid is left.
+ */
+function parseIdList(
+	param: string,
+	value: string,
+	known: readonly string[],
+	warnings: string[]
+): string[] | undefined {
+	const given = value.split(',');
+	const unknown = [...new Set(given.filter((id) => !known.includes(id)))];
+	if (unknown.length) {
+		const list = unknown.map(shown).join(', ');
+		warnings.push(
+			`Ignored ${unknown.length === 1 ? 'an unknown id' : 'unknown ids'} in ${param}=${shown(value)}: ${list}.`
+		);
+	}
+	const kept = known.filter((id) => given.includes(id));
+	if (!kept.length) {
+		warnings.push(ignored(param, value, 'none of its ids is known'));
+		return undefined;
+	}
+	return kept;
+}
+
+/** A `source:pN` passage of a known source within its paragraph count, or why it is not one. */
+function parsePassage(value: string, sources: KnownIds['sources']): AtlasUrlState['passage'] | string {
+	const match = PASSAGE.exec(value);
+	if (!match) return 'expected source:paragraph, such as voa-2024-01:p12';
+	const [, source, n] = match as unknown as [string, string, string];
+	// Own properties only: "constructor" or "__proto__" must not pass for a source.
+	const count = Object.hasOwn(sources, source) ? sources[source] : undefined;
+	if (typeof count !== 'number') return `there is no source ${shown(source)}`;
+	if (Number(n) > count) return `source ${shown(source)} has ${count} paragraph${count === 1 ? '' : 's'}`;
+	return { source, paragraph: `p${n}` };
+}
+
+/**
+ * Read the atlas state from a query string. Never throws; whatever is invalid (malformed, out of
+ * range, unknown, repeated, longer than 2000 characters) is left out of `state` and explained in
+ * `warnings`. Unknown parameters are not ours (tracking tags and the like) and are ignored silently.
+ */
+export function parseUrlState(
+	params: URLSearchParams,
+	known: KnownIds
+): { state: AtlasUrlState; warnings: string[] } {
+	const state: AtlasUrlState = {};
+	const warnings: string[] = [];
+
+	/** The single, not too long value of a parameter, or undefined (with a warning if it was bad). */
+	const single = (param: string): string | undefined => {
+		const values = params.getAll(param);
+		if (values.length === 0) return undefined;
+		if (values.length > 1) {
+			const examples = values.slice(0, 3).map(shown).join(', ') + (values.length > 3 ? ', …' : '');
+			warnings.push(`Ignored ${param}: it is given ${values.length} times (${examples}), not once.`);
+			return undefined;
+		}
+		const value = values[0]!;
+		if (value.length > MAX_PARAM_LENGTH) {
+			warnings.push(
+				ignored(param, value, `the value is ${value.length} characters long (at most ${MAX_PARAM_LENGTH})`)
+			);
+			return undefined;
+		}
+		if (value === '') {
+			warnings.push(ignored(param, value, 'the value is empty'));
+			return undefined;
+		}
+		return value;
+	};
+
+	const map = single('map');
+	if (map !== undefined) {
+		const view = parseView(map, (why) => {
+			warnings.push(ignored('map', map, why));
+			return undefined;
+		});
+		if (view) state.view = view;
+	}
+
+	const groups = single('groups');
+	if (groups === NO_GROUPS) state.groups = [];
+	else if (groups !== undefined) {
+		const kept = parseIdList('groups', groups, known.groups, warnings);
+		if (kept) state.groups = kept;
+	}
+
+	const hide = single('hide');
+	if (hide !== undefined) {
+		const kept = parseIdList('hide', hide, BASEMAP_OVERLAYS, warnings);
+		if (kept) state.hidden = kept;
+	}
+
+	const selectable = (param: 'event' | 'place', ids: readonly string[]) => {
+		const id = single(param);
+		if (id === undefined) return undefined;
+		if (ids.includes(id)) return id;
+		warnings.push(ignored(param, id, `there is no ${param} with this id`));
+		return undefined;
+	};
+	const event = selectable('event', known.events);
+	const place = selectable('place', known.places);
+	if (event !== undefined) {
+		state.selected = { kind: 'event', id: event };
+		if (place !== undefined) {
+			warnings.push(ignored('place', place, 'an event is selected too, and the event wins'));
+		}
+	} else if (place !== undefined) {
+		state.selected = { kind: 'place', id: place };
+	}
+
+	const passage = single('passage');
+	if (passage !== undefined) {
+		const parsed = parsePassage(passage, known.sources);
+		if (typeof parsed === 'string') warnings.push(ignored('passage', passage, parsed));
+		else state.passage = parsed;
+	}
+
+	return { state, warnings };
+}
+
+const round = (x: number, decimals: number) => Number(x.toFixed(decimals)) + 0;
+const clamp = (x: number, [min, max]: readonly [number, number]) => Math.min(max, Math.max(min, x));
+/** Longitudes past the antimeridian (a map panned round the world) brought back into −180…180. */
+const wrapLongitude = (lng: number) =>
+	lng >= -180 && lng <= 180 ? lng : ((((lng + 180) % 360) + 360) % 360) - 180;
+
+/**
+ * Write the state as query parameters, in a stable order (map, groups, hide, event or place,
+ * passage), leaving out what equals the defaults: no `groups` when the visible groups are the
+ * default ones (in any order), `groups=none` when none is visible, no `hide` when nothing is hidden.
+ * The view is rounded (zoom to 2 decimals, latitude and longitude to 4) and brought into range.
+ */
+export function serializeUrlState(
+	state: AtlasUrlState,
+	defaults: { groups: readonly string[] }
+): URLSearchParams {
+	const params = new URLSearchParams();
+	const { view } = state;
+	if (view && [view.zoom, view.lat, view.lng].every(Number.isFinite)) {
+		const zoom = round(clamp(view.zoom, VIEW_LIMITS.zoom), 2);
+		const lat = round(clamp(view.lat, VIEW_LIMITS.lat), 4);
+		const lng = round(wrapLongitude(view.lng), 4);
+		params.set('map', `${zoom}/${lat}/${lng}`);
+	}
+	if (state.groups) {
+		const groups = [...new Set(state.groups)];
+		const isDefault =
+			groups.length === new Set(defaults.groups).size && groups.every((g) => defaults.groups.includes(g));
+		if (!isDefault) params.set('groups', groups.length ? groups.join(',') : NO_GROUPS);
+	}
+	if (state.hidden?.length) {
+		const canonical = (overlay: string) => {
+			const i = (BASEMAP_OVERLAYS as readonly string[]).indexOf(overlay);
+			return i < 0 ? BASEMAP_OVERLAYS.length : i;
+		};
+		const hidden = [...new Set(state.hidden)].sort((a, b) => canonical(a) - canonical(b));
+		params.set('hide', hidden.join(','));
+	}
+	if (state.selected) params.set(state.selected.kind === 'place' ? 'place' : 'event', state.selected.id);
+	if (state.passage) params.set('passage', `${state.passage.source}:${state.passage.paragraph}`);
+	return params;
+}
+
+/**
+ * The parameters as a query string without the leading "?", leaving `,` `/` `:` unescaped (they
+ * are allowed in a query, RFC 3986) so shared links stay readable: `map=6.2/33.25/69.5`.
+ * `URLSearchParams#toString` would write `map=6.2%2F33.25%2F69.5`; both parse the same.
+ */
+export function toQueryString(params: URLSearchParams): string {
+	const readable = (s: string) =>
+		encodeURIComponent(s).replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');
+	return [...params].map(([key, value]) => `${readable(key)}=${readable(value)}`).join('&');
+}

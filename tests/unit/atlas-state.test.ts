@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { AtlasState } from '$lib/state/atlas.svelte';
+import type { LayerGroup } from '$lib/schema/model';
+
+const group = (id: string, order: number, visible = true): LayerGroup => ({
+	id,
+	label: id,
+	description: id,
+	colour: '#000000',
+	shape: 'circle',
+	visible,
+	order
+});
+
+describe('AtlasState', () => {
+	const groups = [group('strikes', 2), group('attacks', 1), group('surveillance', 3, false)];
+
+	it('orders groups and starts with the default-visible ones', () => {
+		const s = new AtlasState(groups);
+		expect(s.groups.map((g) => g.id)).toEqual(['attacks', 'strikes', 'surveillance']);
+		expect(s.visibleGroups).toEqual(['attacks', 'strikes']);
+	});
+
+	it('toggles, isolates and sets all groups, keeping the panel order', () => {
+		const s = new AtlasState(groups);
+		s.setGroupVisible('surveillance', true);
+		expect(s.visibleGroups).toEqual(['attacks', 'strikes', 'surveillance']);
+		s.setGroupVisible('attacks', false);
+		expect(s.visibleGroups).toEqual(['strikes', 'surveillance']);
+		s.showOnly('attacks');
+		expect(s.visibleGroups).toEqual(['attacks']);
+		s.showAll(false);
+		expect(s.visibleGroups).toEqual([]);
+		s.showAll(true);
+		expect(s.visibleGroups).toEqual(['attacks', 'strikes', 'surveillance']);
+	});
+
+	it('hides and shows overlays in a stable order', () => {
+		const s = new AtlasState(groups);
+		s.setOverlayVisible('fata', false);
+		s.setOverlayVisible('belt', false);
+		expect(s.hiddenOverlays).toEqual(['belt', 'fata']);
+		s.setOverlayVisible('belt', true);
+		expect(s.hiddenOverlays).toEqual(['fata']);
+	});
+
+	it('closes the open passage with the selection', () => {
+		const s = new AtlasState(groups);
+		s.select({ kind: 'event', id: 'x' });
+		s.passage = { source: 'voa-2024-01', paragraph: 'p3' };
+		s.select(null);
+		expect(s.passage).toBeNull();
+	});
+});

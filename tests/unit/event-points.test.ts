@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { eventInBounds, eventPoints } from '$lib/map/event-points';
+import type { EventFeature, EventPlace } from '$lib/schema/exported';
+
+function event(
+	id: string,
+	group: string,
+	coordinates: [number, number][],
+	places: EventPlace[]
+): EventFeature {
+	return {
+		type: 'Feature',
+		id,
+		geometry:
+			coordinates.length === 1
+				? { type: 'Point', coordinates: coordinates[0]! }
+				: { type: 'MultiPoint', coordinates },
+		properties: { id, group, title: id, precision: 'area', places } as EventFeature['properties']
+	};
+}
+
+const strikes = event(
+	'strikes',
+	'strikes',
+	[
+		[70, 33.3],
+		[69.2, 34.5]
+	],
+	[
+		{ id: 'khost-province', name: 'Khost', role: 'target', precision: 'area' },
+		{ id: 'kabul', name: 'Kabul', role: 'mentioned', precision: 'exact' },
+		{ id: 'torkham', name: 'Torkham', role: 'site', precision: 'approximate' }
+	]
+);
+const talks = event(
+	'talks',
+	'diplomacy',
+	[[69.2, 34.5]],
+	[{ id: 'kabul', name: 'Kabul', role: 'venue', precision: 'exact' }]
+);
+
+describe('eventPoints', () => {
+	it('draws one point per drawn place, each with its own precision and a unique key', () => {
+		const { features } = eventPoints([strikes, talks], () => true);
+		expect(features.map((f) => [f.properties.key, f.properties.precision])).toEqual([
+			['strikes@0', 'area'],
+			['strikes@1', 'approximate'],
+			['talks@0', 'exact']
+		]);
+		expect(features[1]!.geometry.coordinates).toEqual([69.2, 34.5]);
+	});
+
+	it('leaves out the events that are not visible', () => {
+		const { features } = eventPoints([strikes, talks], (e) => e.properties.group === 'diplomacy');
+		expect(features.map((f) => f.properties.event)).toEqual(['talks']);
+	});
+});
+
+describe('eventInBounds', () => {
+	it('is in view when any of its points is', () => {
+		expect(eventInBounds(strikes, [69, 34, 70, 35])).toBe(true);
+		expect(eventInBounds(strikes, [60, 25, 65, 30])).toBe(false);
+		expect(eventInBounds(talks, [69.2, 34.5, 69.2, 34.5])).toBe(true);
+	});
+});

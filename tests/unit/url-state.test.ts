@@ -1,0 +1,327 @@
+/**
+ * The shareable URL state: round trips, omission of defaults, and every kind of bad input dropped
+ * with a warning that names the parameter and the value, never an exception.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+	parseUrlState,
+	serializeUrlState,
+	toQueryString,
+	type AtlasUrlState,
+	type KnownIds
+} from '$lib/state/url';
+
+const known: KnownIds = {
+	groups: ['attacks', 'strikes', 'diplomacy', 'crossings', 'militancy', 'displacement'],
+	events: ['torkham-crossing-closed-2023-09', 'pakistan-airstrikes-in-afghanistan-2024-03-18'],
+	places: ['torkham', 'swabi-district'],
+	sources: { 'voa-2024-01': 40, 'tft-2023-12': 1 }
+};
+const defaults = { groups: ['attacks', 'strikes', 'diplomacy', 'crossings', 'militancy'] };
+
+const parse = (query: string) => parseUrlState(new URLSearchParams(query), known);
+
+describe('round trips', () => {
+	it.each<[string, AtlasUrlState]>([
+		['nothing', {}],
+		['a view', { view: { zoom: 6.2, lat: 33.25, lng: 69.5 } }],
+		['a view at the limits', { view: { zoom: 22, lat: -85, lng: 180 } }],
+		['a view at zero', { view: { zoom: 0, lat: 0, lng: -180 } }],
+		['some groups', { groups: ['attacks', 'strikes'] }],
+		['non-default groups including a hidden-by-default one', { groups: ['diplomacy', 'displacement'] }],
+		['no groups', { groups: [] }],
+		['hidden overlays', { hidden: ['provinces', 'fata', 'border'] }],
+		['a selected event', { selected: { kind: 'event', id: 'torkham-crossing-closed-2023-09' } }],
+		['a selected place', { selected: { kind: 'place', id: 'swabi-district' } }],
+		['a passage', { passage: { source: 'voa-2024-01', paragraph: 'p40' } }],
+		[
+			'everything',
+			{
+				view: { zoom: 7.25, lat: 34.1131, lng: 71.0951 },
+				groups: ['strikes', 'crossings'],
+				hidden: ['belt'],
+				selected: { kind: 'place', id: 'torkham' },
+				passage: { source: 'tft-2023-12', paragraph: 'p1' }
+			}
+		]
+	])('%s', (_, state) => {
+		const params = serializeUrlState(state, defaults);
+		expect(parseUrlState(params, known)).toEqual({ state, warnings: [] });
+		// Through the readable query string too, as a shared link would travel.
+		expect(parse(toQueryString(params))).toEqual({ state, warnings: [] });
+		expect(parse(params.toString())).toEqual({ state, warnings: [] });
+	});
+});
+
+describe('serializeUrlState', () => {
+	it('writes parameters in a stable order, whatever the order of the state’s keys', () => {
+		const params = serializeUrlState(
+			{
+				passage: { source: 'voa-2024-01', paragraph: 'p3' },
+				selected: { kind: 'event', id: 'torkham-crossing-closed-2023-09' },
+				hidden: ['fata', 'belt'],
+				groups: ['strikes'],
+				view: { zoom: 6.2, lat: 33.25, lng: 69.5 }
+			},
+			defaults
+		);
+		expect(toQueryString(params)).toBe(
+			'map=6.2/33.25/69.5&groups=strikes&hide=belt,fata&event=torkham-crossing-closed-2023-09&passage=voa-2024-01:p3'
+		);
+	});
+
+	it('omits groups equal to the defaults, in any order', () => {
+		expect(serializeUrlState({ groups: [...defaults.groups] }, defaults).has('groups')).toBe(false);
+		expect(serializeUrlState({ groups: [...defaults.groups].reverse() }, defaults).has('groups')).toBe(false);
+		expect(serializeUrlState({ groups: undefined }, defaults).has('groups')).toBe(false);
+		expect(serializeUrlState({ groups: defaults.groups.slice(1) }, defaults).get('groups')).toBe(
+			'strikes,diplomacy,crossings,militancy'
+		);
+		expect(serializeUrlState({ groups: [...defaults.groups, 'displacement'] }, defaults).has('groups')).toBe(
+			true
+		);
+	});
+
+	it('writes groups=none when every group is hidden', () => {
+		expect(serializeUrlState({ groups: [] }, defaults).get('groups')).toBe('none');
+	});
+
+	it('omits an empty list of hidden overlays', () => {
+		expect(serializeUrlState({ hidden: [] }, defaults).toString()).toBe('');
+	});
+
+	it('rounds the view: zoom to 2 decimals, latitude and longitude to 4', () => {
+		const params = serializeUrlState({ view: { zoom: 6.23456, lat: 33.123456789, lng: 69.99999 } }, defaults);
+		expect(params.get('map')).toBe('6.23/33.1235/70');
+		expect(serializeUrlState({ view: { zoom: 5, lat: -0.00001, lng: 0 } }, defaults).get('map')).toBe(
+			'5/0/0'
+		);
+	});
+
+	it('brings a view into range: zoom and latitude clamped, longitude wrapped', () => {
+		const params = serializeUrlState({ view: { zoom: 30, lat: 89.9, lng: 190 } }, defaults);
+		expect(params.get('map')).toBe('22/85/-170');
+		expect(serializeUrlState({ view: { zoom: -1, lat: -90, lng: -540 } }, defaults).get('map')).toBe(
+			'0/-85/-180'
+		);
+		expect(serializeUrlState({ view: { zoom: NaN, lat: 1, lng: 1 } }, defaults).has('map')).toBe(false);
+	});
+
+	it('makes readable query strings that parse like the encoded ones', () => {
+		const params = serializeUrlState(
+			{ view: { zoom: 6.2, lat: 33.25, lng: 69.5 }, groups: ['attacks', 'strikes'] },
+			defaults
+		);
+		expect(params.toString()).toBe('map=6.2%2F33.25%2F69.5&groups=attacks%2Cstrikes');
+		expect(toQueryString(params)).toBe('map=6.2/33.25/69.5&groups=attacks,strikes');
+		const odd = new URLSearchParams({ event: 'a&b=c d+e?#%' });
+		expect(new URLSearchParams(toQueryString(odd)).get('event')).toBe('a&b=c d+e?#%');
+		// URLSearchParams holds well-formed text only, so encoding cannot fail on a lone surrogate.
+		const broken = serializeUrlState({ selected: { kind: 'event', id: 'a\ud800b' } }, defaults);
+		expect(toQueryString(broken)).toBe('event=a%EF%BF%BDb');
+	});
+});
+
+describe('parseUrlState: accepted forms', () => {
+	it('reads a view', () => {
+		expect(parse('map=6.2/33.25/69.50').state).toEqual({ view: { zoom: 6.2, lat: 33.25, lng: 69.5 } });
+		expect(parse('map=-0/-0.0/.5').state).toEqual({ view: { zoom: 0, lat: 0, lng: 0.5 } });
+	});
+
+	it('normalises groups: known order, duplicates removed', () => {
+		expect(parse('groups=strikes,attacks,strikes')).toEqual({
+			state: { groups: ['attacks', 'strikes'] },
+			warnings: []
+		});
+	});
+
+	it('reads groups=none as every group hidden', () => {
+		expect(parse('groups=none')).toEqual({ state: { groups: [] }, warnings: [] });
+	});
+
+	it('normalises hidden overlays the same way', () => {
+		expect(parse('hide=border,belt,belt')).toEqual({ state: { hidden: ['belt', 'border'] }, warnings: [] });
+	});
+
+	it('ignores parameters that are not the atlas’s', () => {
+		expect(parse('utm_source=x&fbclid=y&map=5/30/70')).toEqual({
+			state: { view: { zoom: 5, lat: 30, lng: 70 } },
+			warnings: []
+		});
+	});
+});
+
+describe('parseUrlState: garbage is dropped with a warning', () => {
+	it.each([
+		['map=6.2/33.25', 'Ignored map="6.2/33.25": expected zoom/latitude/longitude, such as 6.2/33.25/69.5.'],
+		[
+			'map=6.2/33.25/69.5/1',
+			'Ignored map="6.2/33.25/69.5/1": expected zoom/latitude/longitude, such as 6.2/33.25/69.5.'
+		],
+		['map=NaN/33/69', 'Ignored map="NaN/33/69": zoom, latitude and longitude must be plain decimal numbers.'],
+		[
+			'map=Infinity/33/69',
+			'Ignored map="Infinity/33/69": zoom, latitude and longitude must be plain decimal numbers.'
+		],
+		['map=1e1/33/69', 'Ignored map="1e1/33/69": zoom, latitude and longitude must be plain decimal numbers.'],
+		['map=0x5/33/69', 'Ignored map="0x5/33/69": zoom, latitude and longitude must be plain decimal numbers.'],
+		['map=5//69', 'Ignored map="5//69": zoom, latitude and longitude must be plain decimal numbers.'],
+		['map= 5/33/69', 'Ignored map=" 5/33/69": zoom, latitude and longitude must be plain decimal numbers.'],
+		['map=23/33/69', 'Ignored map="23/33/69": zoom must be between 0 and 22.'],
+		['map=-1/33/69', 'Ignored map="-1/33/69": zoom must be between 0 and 22.'],
+		['map=6/85.0001/69', 'Ignored map="6/85.0001/69": latitude must be between -85 and 85.'],
+		['map=6/-90/69', 'Ignored map="6/-90/69": latitude must be between -85 and 85.'],
+		['map=6/33/180.5', 'Ignored map="6/33/180.5": longitude must be between -180 and 180.'],
+		['map=', 'Ignored map="": the value is empty.'],
+		['groups=attacks,bogus', 'Ignored an unknown id in groups="attacks,bogus": "bogus".'],
+		['groups=bogus', 'Ignored an unknown id in groups="bogus": "bogus".'],
+		['hide=belt,roads,rivers', 'Ignored unknown ids in hide="belt,roads,rivers": "roads", "rivers".'],
+		['event=nope', 'Ignored event="nope": there is no event with this id.'],
+		['place=nowhere', 'Ignored place="nowhere": there is no place with this id.'],
+		[
+			'passage=voa-2024-01',
+			'Ignored passage="voa-2024-01": expected source:paragraph, such as voa-2024-01:p12.'
+		],
+		[
+			'passage=voa-2024-01:p0',
+			'Ignored passage="voa-2024-01:p0": expected source:paragraph, such as voa-2024-01:p12.'
+		],
+		[
+			'passage=voa-2024-01:12',
+			'Ignored passage="voa-2024-01:12": expected source:paragraph, such as voa-2024-01:p12.'
+		],
+		['passage=voa-2024-01:p41', 'Ignored passage="voa-2024-01:p41": source "voa-2024-01" has 40 paragraphs.'],
+		['passage=tft-2023-12:p2', 'Ignored passage="tft-2023-12:p2": source "tft-2023-12" has 1 paragraph.'],
+		['passage=bbc-2024:p1', 'Ignored passage="bbc-2024:p1": there is no source "bbc-2024".'],
+		['map=5/30/70&map=6/31/71', 'Ignored map: it is given 2 times ("5/30/70", "6/31/71"), not once.'],
+		['event=a&event=b&event=c&event=d', 'Ignored event: it is given 4 times ("a", "b", "c", …), not once.']
+	])('%s', (query, warning) => {
+		const { state, warnings } = parse(query);
+		expect(warnings).toContain(warning);
+		expect(state.view).toBeUndefined();
+		expect(state.passage).toBeUndefined();
+		expect(state.selected).toBeUndefined();
+	});
+
+	it('keeps the known groups when some are unknown', () => {
+		expect(parse('groups=bogus,strikes')).toEqual({
+			state: { groups: ['strikes'] },
+			warnings: ['Ignored an unknown id in groups="bogus,strikes": "bogus".']
+		});
+	});
+
+	it('falls back to the default groups when none given is known', () => {
+		expect(parse('groups=bogus,,')).toEqual({
+			state: {},
+			warnings: [
+				'Ignored unknown ids in groups="bogus,,": "bogus", "".',
+				'Ignored groups="bogus,,": none of its ids is known.'
+			]
+		});
+	});
+
+	it('lets the event win over the place', () => {
+		expect(parse('place=torkham&event=torkham-crossing-closed-2023-09')).toEqual({
+			state: { selected: { kind: 'event', id: 'torkham-crossing-closed-2023-09' } },
+			warnings: ['Ignored place="torkham": an event is selected too, and the event wins.']
+		});
+	});
+
+	it('selects the place when the event is invalid', () => {
+		expect(parse('event=nope&place=torkham')).toEqual({
+			state: { selected: { kind: 'place', id: 'torkham' } },
+			warnings: ['Ignored event="nope": there is no event with this id.']
+		});
+	});
+
+	it('drops absurdly long values, showing only their first 40 characters', () => {
+		const long = 'a'.repeat(2001);
+		expect(parse(`event=${long}`).warnings).toEqual([
+			`Ignored event="${'a'.repeat(40)}…": the value is 2001 characters long (at most 2000).`
+		]);
+		expect(parse(`map=${'1'.repeat(5_000_000)}`).warnings).toHaveLength(1);
+		// 2000 characters is still read (and then rejected for what it is).
+		expect(parse(`event=${'a'.repeat(2000)}`).warnings).toEqual([
+			`Ignored event="${'a'.repeat(40)}…": there is no event with this id.`
+		]);
+	});
+
+	it('shows at most 40 characters of a bad value, counting emoji as one', () => {
+		const { warnings } = parse(`place=${encodeURIComponent('🔥'.repeat(50))}`);
+		expect(warnings).toEqual([`Ignored place="${'🔥'.repeat(40)}…": there is no place with this id.`]);
+	});
+
+	it.each([
+		[
+			'event=<script>alert(1)</script>',
+			'Ignored event="<script>alert(1)</script>": there is no event with this id.'
+		],
+		['place=javascript:alert(1)', 'Ignored place="javascript:alert(1)": there is no place with this id.'],
+		['passage=../../etc', 'Ignored passage="../../etc": expected source:paragraph, such as voa-2024-01:p12.'],
+		[
+			'passage=../../etc/passwd:p1',
+			'Ignored passage="../../etc/passwd:p1": expected source:paragraph, such as voa-2024-01:p12.'
+		],
+		['passage=constructor:p1', 'Ignored passage="constructor:p1": there is no source "constructor".'],
+		[
+			'passage=__proto__:p1',
+			'Ignored passage="__proto__:p1": expected source:paragraph, such as voa-2024-01:p12.'
+		],
+		['groups=__proto__', 'Ignored an unknown id in groups="__proto__": "__proto__".'],
+		['event=%0Aevil%00', 'Ignored event="\\nevil\\u0000": there is no event with this id.'],
+		[
+			'event=torkham-crossing-closed-2023-09%20',
+			'Ignored event="torkham-crossing-closed-2023-09 ": there is no event with this id.'
+		]
+	])('rejects injection-looking %s', (query, warning) => {
+		const { state, warnings } = parse(query);
+		expect(state.selected).toBeUndefined();
+		expect(state.passage).toBeUndefined();
+		expect(warnings).toContain(warning);
+		for (const w of warnings) expect(w).not.toMatch(/[\n\r\0]/);
+	});
+
+	it('never throws, whatever the query', () => {
+		const nasty = [
+			'',
+			'&&&',
+			'=',
+			'map',
+			'map=%',
+			'map=%E0%A4%A',
+			'map=6.2%2F33.25%2F69.5',
+			'groups=,',
+			'groups=none,none',
+			'groups=none,attacks',
+			'hide=',
+			'hide=none',
+			'passage=:',
+			'passage=:p',
+			'passage=voa-2024-01:p99999999999999999999999',
+			'?map=1/2/3',
+			'map=１/２/３',
+			'event=🔥',
+			`groups=${'attacks,'.repeat(300)}`
+		];
+		for (const q of nasty) expect(() => parse(q)).not.toThrow();
+		expect(parse('map=6.2%2F33.25%2F69.5').state.view).toEqual({ zoom: 6.2, lat: 33.25, lng: 69.5 });
+		expect(parse('groups=none,attacks').state.groups).toEqual(['attacks']);
+		expect(parse('map=１/２/３').state.view).toBeUndefined();
+	});
+
+	it('reports every problem of a link at once and keeps the rest', () => {
+		const { state, warnings } = parse(
+			'map=99/0/0&groups=strikes&hide=belt,x&event=nope&passage=voa-2024-01:p2'
+		);
+		expect(state).toEqual({
+			groups: ['strikes'],
+			hidden: ['belt'],
+			passage: { source: 'voa-2024-01', paragraph: 'p2' }
+		});
+		expect(warnings).toEqual([
+			'Ignored map="99/0/0": zoom must be between 0 and 22.',
+			'Ignored an unknown id in hide="belt,x": "x".',
+			'Ignored event="nope": there is no event with this id.'
+		]);
+	});
+});
