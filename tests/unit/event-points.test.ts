@@ -41,18 +41,13 @@ const talks = event(
 
 describe('eventPoints', () => {
 	it('draws one point per drawn place, each with its own precision and a unique key', () => {
-		const { features } = eventPoints([strikes, talks], () => true);
+		const { features } = eventPoints([strikes, talks]);
 		expect(features.map((f) => [f.properties.key, f.properties.precision])).toEqual([
 			['strikes@0', 'area'],
 			['strikes@1', 'approximate'],
 			['talks@0', 'exact']
 		]);
 		expect(features[1]!.geometry.coordinates).toEqual([69.2, 34.5]);
-	});
-
-	it('leaves out the events that are not visible', () => {
-		const { features } = eventPoints([strikes, talks], (e) => e.properties.group === 'diplomacy');
-		expect(features.map((f) => f.properties.event)).toEqual(['talks']);
 	});
 });
 

@@ -11,12 +11,12 @@ const ZOOM_BY_TYPE: Record<string, number> = {
 	'historical-region': 6.5,
 	region: 6,
 	province: 6.8,
-	district: 8.5,
-	valley: 8.5,
-	city: 9,
-	town: 9.5,
-	port: 9,
-	crossing: 10
+	district: 7.5,
+	valley: 7.5,
+	city: 7.5,
+	town: 8,
+	port: 7.5,
+	crossing: 8.5
 };
 
 /** Leaves room for the details panel over the right of the map when it is open. */

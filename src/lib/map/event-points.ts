@@ -1,6 +1,6 @@
 /**
  * What the map's event layer draws: one point per event and place it happened at (an event in
- * Khost and Paktika is two points), for the visible groups only. Clustering works on points, and
+ * Khost and Paktika is two points), for the visible events only (groups on, in the time window). Clustering works on points, and
  * hidden groups must not be counted in clusters, so the map's source data is rebuilt from this
  * whenever the visible groups change (a few hundred features: cheap).
  */
@@ -19,13 +19,9 @@ export interface EventPointProperties {
 
 export type EventPoint = Feature<Point, EventPointProperties>;
 
-export function eventPoints(
-	events: EventFeature[],
-	isVisible: (e: EventFeature) => boolean
-): FeatureCollection<Point, EventPointProperties> {
+export function eventPoints(events: readonly EventFeature[]): FeatureCollection<Point, EventPointProperties> {
 	const features: EventPoint[] = [];
 	for (const e of events) {
-		if (!isVisible(e)) continue;
 		const drawn = placesDrawn(e.properties.places);
 		eventPositions(e).forEach((c, i) => {
 			features.push({

@@ -31,6 +31,12 @@ export type OverlayId = (typeof OVERLAYS)[number]['id'];
 
 export type Bounds = [number, number, number, number];
 
+/** A window of time as ISO days, both ends included. */
+export interface TimeWindow {
+	from: string;
+	to: string;
+}
+
 export class AtlasState {
 	readonly groups: LayerGroup[];
 	events = $state.raw<EventFeature[]>([]);
@@ -45,6 +51,8 @@ export class AtlasState {
 	view = $state.raw<{ zoom: number; lat: number; lng: number } | null>(null);
 	/** The MapLibre map, once drawn (for camera moves requested by the panels). */
 	map = $state.raw<MapLibreMap | null>(null);
+	/** The time window (ISO days, inclusive); null shows all time. */
+	timeWindow = $state.raw<TimeWindow | null>(null);
 	/** An opened source passage: shown in context in the details panel. */
 	passage = $state.raw<{ source: string; paragraph: string } | null>(null);
 
