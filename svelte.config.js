@@ -10,7 +10,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ fallback: undefined, strict: true }),
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// A route with no instances (no briefing decks yet) is not an error.
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', handleUnseenRoutes: 'warn' },
 		csp: {
 			mode: 'hash',
 			directives: {

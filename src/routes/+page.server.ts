@@ -3,7 +3,7 @@
 import { loadGeodata } from '$lib/server/data/load';
 
 export function load() {
-	const { groups, events, places, sources } = loadGeodata();
+	const { groups, events, places, sources, briefings } = loadGeodata();
 	return {
 		groups: [...groups].sort((a, b) => a.order - b.order),
 		known: {
@@ -12,6 +12,7 @@ export function load() {
 			places: places.map((p) => p.id),
 			sources: Object.fromEntries(sources.map((s) => [s.meta.id, s.paragraphs.length]))
 		},
+		decks: briefings.map((d) => ({ id: d.id, title: d.title })),
 		counts: { events: events.length, places: places.length, sources: sources.length }
 	};
 }

@@ -30,7 +30,8 @@ const validEvents = {
 };
 
 function variant(edit: (json: Record<string, any>) => void, file = 'events.json'): GeodataFiles {
-	const files = new Map(real);
+	// The briefing decks cite the real events; they are checked in briefings.test.ts.
+	const files = new Map([...real].filter(([name]) => !name.startsWith('briefings/')));
 	files.set('events.json', JSON.stringify(validEvents));
 	const json = JSON.parse(files.get(file)!);
 	edit(json);

@@ -51,6 +51,8 @@ export class AtlasState {
 	view = $state.raw<{ zoom: number; lat: number; lng: number } | null>(null);
 	/** The MapLibre map, once drawn (for camera moves requested by the panels). */
 	map = $state.raw<MapLibreMap | null>(null);
+	/** Events and places a briefing scene draws attention to (marked on the map). */
+	highlighted = $state.raw<{ events: string[]; places: string[] }>({ events: [], places: [] });
 	/** The time window (ISO days, inclusive); null shows all time. */
 	timeWindow = $state.raw<TimeWindow | null>(null);
 	/** An opened source passage: shown in context in the details panel. */

@@ -12,7 +12,9 @@ export const GEODATA_FILES = {
 	events: 'events.json',
 	groups: 'groups.json',
 	basemap: 'basemap.topo.json',
-	sourcesDir: 'sources'
+	sourcesDir: 'sources',
+	/** Briefing decks, `briefings/<deck-id>.json`; the folder may be absent (no decks). */
+	briefingsDir: 'briefings'
 } as const;
 
 export function readGeodata(root = 'geodata'): GeodataFiles {
@@ -32,6 +34,15 @@ export function readGeodata(root = 'geodata'): GeodataFiles {
 			files.set(
 				`${GEODATA_FILES.sourcesDir}/${name}`,
 				readFileSync(join(root, GEODATA_FILES.sourcesDir, name), 'utf8')
+			);
+		}
+	}
+	const briefingsDir = join(root, GEODATA_FILES.briefingsDir);
+	for (const name of existsSync(briefingsDir) ? readdirSync(briefingsDir).sort() : []) {
+		if (name.endsWith('.json')) {
+			files.set(
+				`${GEODATA_FILES.briefingsDir}/${name}`,
+				readFileSync(join(root, GEODATA_FILES.briefingsDir, name), 'utf8')
 			);
 		}
 	}

@@ -2,7 +2,8 @@
  * The validator: parses geodata/ against the one schema (src/lib/schema/model.ts), then checks
  * what a schema cannot: every quote verbatim in its paragraph, unique ids, every reference
  * resolving, dates real and ordered, coordinates in the region and inside the province they
- * claim. Returns the parsed data and every problem found (never stops at the first).
+ * claim; then the briefing decks (./briefings.ts). Returns the parsed data and every problem found
+ * (never stops at the first).
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import { feature } from 'topojson-client';
@@ -20,11 +21,14 @@ import {
 	type LayerGroup,
 	type Place
 } from '../../schema/model.ts';
-import { locateQuote, splitParagraphs, type Paragraph } from '../../corpus/paragraphs.ts';
+import { splitParagraphs, type Paragraph } from '../../corpus/paragraphs.ts';
+import type { Deck } from '../../schema/briefing.ts';
 import { REGION_BBOX } from '../../geo/region.ts';
 import { dateSpanBounds, isRealDate } from '../../time/dates.ts';
 import { GEODATA_FILES, type GeodataFiles } from './read.ts';
 import { pathToField, type Problem } from './problems.ts';
+import { citationProblem } from './citations.ts';
+import { validateBriefings } from './briefings.ts';
 
 export interface SourceRecord {
 	meta: z.infer<typeof Source>;
@@ -38,6 +42,8 @@ export interface Geodata {
 	events: Event[];
 	groups: LayerGroup[];
 	provinces: FeatureCollection<Polygon | MultiPolygon>;
+	/** The briefing decks (`briefings/*.json`), in file-name order; empty when there are none. */
+	briefings: Deck[];
 }
 
 type Area = Feature<Polygon | MultiPolygon>;
@@ -158,20 +164,8 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 	}
 
 	const checkCitation = (c: Citation, where: Omit<Problem, 'message'>) => {
-		const source = sourceById.get(c.source);
-		if (!source) return problems.push({ ...where, message: `unknown source "${c.source}"` });
-		const paragraph = source.paragraphs[Number(c.paragraph.slice(1)) - 1];
-		if (!paragraph)
-			return problems.push({
-				...where,
-				message: `${c.source} has no paragraph ${c.paragraph} (it has ${source.paragraphs.length})`
-			});
-		if (!locateQuote(paragraph.text, c.quote)) {
-			problems.push({
-				...where,
-				message: `quote is not verbatim in ${c.source} ${c.paragraph}: “${c.quote.slice(0, 80)}${c.quote.length > 80 ? '…' : ''}”`
-			});
-		}
+		const message = citationProblem(c, sourceById);
+		if (message) problems.push({ ...where, message });
 	};
 
 	// Places: mentions verbatim, parents resolve, coordinates where they claim to be.
@@ -245,9 +239,16 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 		);
 	}
 
+	// Briefing decks: scenes over the data above (their references, windows and quotes).
+	const briefings = validateBriefings(files, { places, events, groups, sources });
+	problems.push(...briefings.problems);
+
 	return problems.length
 		? { problems }
-		: { data: { sources, places, events, groups, provinces: provinces! }, problems };
+		: {
+				data: { sources, places, events, groups, provinces: provinces!, briefings: briefings.decks },
+				problems
+			};
 }
 
 function checkDateSpan(date: DateSpan, where: Omit<Problem, 'message'>, problems: Problem[]): void {

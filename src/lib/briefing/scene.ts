@@ -1,0 +1,56 @@
+/**
+ * Applying a briefing scene to the atlas: which groups and time window it shows, what it
+ * highlights, and where the camera goes. Shared by the presenter and the printed handout, so a
+ * scene looks the same on screen and on paper.
+ */
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { Scene } from '../schema/briefing.ts';
+import type { PlaceFeature } from '../schema/exported.ts';
+import type { AtlasState, TimeWindow } from '../state/atlas.svelte.ts';
+import { firstDay, lastDay } from '../time/dates.ts';
+
+export function sceneTimeWindow(scene: Pick<Scene, 'time'>): TimeWindow | null {
+	return scene.time ? { from: firstDay(scene.time.from), to: lastDay(scene.time.to) } : null;
+}
+
+export function applySceneState(atlas: AtlasState, scene: Scene): void {
+	atlas.visibleGroups = atlas.groups.map((g) => g.id).filter((id) => scene.groups.includes(id));
+	atlas.timeWindow = sceneTimeWindow(scene);
+	atlas.highlighted = { events: [...scene.highlight.events], places: [...scene.highlight.places] };
+	atlas.select(null);
+}
+
+/** Moves the camera to the scene: its explicit camera, or a fit of its places. */
+export function moveToScene(
+	map: MapLibreMap,
+	scene: Scene,
+	placeById: Map<string, PlaceFeature>,
+	options: { padding: PaddingOptions; animate: boolean }
+): void {
+	const duration = options.animate ? 2200 : 0;
+	if (scene.camera) {
+		map.flyTo({
+			center: scene.camera.center,
+			zoom: scene.camera.zoom,
+			bearing: scene.camera.bearing ?? 0,
+			pitch: scene.camera.pitch ?? 0,
+			padding: options.padding,
+			duration,
+			essential: true
+		});
+		return;
+	}
+	const points = (scene.fit ?? [])
+		.map((id) => placeById.get(id)?.geometry.coordinates)
+		.filter((c): c is number[] => !!c);
+	if (!points.length) return;
+	const lngs = points.map((p) => p[0]!);
+	const lats = points.map((p) => p[1]!);
+	map.fitBounds(
+		[
+			[Math.min(...lngs), Math.min(...lats)],
+			[Math.max(...lngs), Math.max(...lats)]
+		],
+		{ padding: options.padding, maxZoom: 7.5, duration, essential: true }
+	);
+}

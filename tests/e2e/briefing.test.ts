@@ -1,0 +1,166 @@
+/**
+ * Briefings in real headless Chromium: the shipped deck opens, keys move between scenes, each
+ * scene applies its groups, time window and camera, and the handout holds every scene.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, watchForeignRequests } from '../support/browser';
+import { serveBuild } from '../support/site';
+import type { Deck } from '../../src/lib/schema/briefing';
+import { firstDay, lastDay } from '../../src/lib/time/dates';
+
+const deck = JSON.parse(
+	readFileSync(`geodata/briefings/${readdirSync('geodata/briefings')[0]}`, 'utf8')
+) as Deck;
+
+let browser: Browser;
+let context: BrowserContext;
+let site: Awaited<ReturnType<typeof serveBuild>>;
+const foreign: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+	site = await serveBuild();
+	browser = await launchBrowser();
+	context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+async function open(path: string): Promise<Page> {
+	const page = await context.newPage();
+	foreign.push(...watchForeignRequests(page, site.origin));
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(site.origin + path);
+	return page;
+}
+
+const sceneUrl = (i: number) => `/briefing/${deck.id}/${deck.scenes[i]!.id}`;
+const waitForScene = (page: Page, i: number) =>
+	page.waitForSelector(`.presenter[data-scene="${deck.scenes[i]!.id}"]`, { timeout: 45_000 });
+
+/** What the presenter's map shows: state and camera. */
+function shown(page: Page) {
+	return page.evaluate(() => {
+		const { map, state } = (window as any).atlas;
+		const b = map.getBounds();
+		return {
+			groups: [...state.visibleGroups] as string[],
+			timeWindow: state.timeWindow as { from: string; to: string } | null,
+			bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as number[],
+			zoom: map.getZoom() as number,
+			drawnGroups: [
+				...new Set(
+					map
+						.querySourceFeatures('events')
+						.map((f: any) => f.properties.group)
+						.filter(Boolean)
+				)
+			] as string[]
+		};
+	});
+}
+
+async function expectSceneApplied(page: Page, i: number) {
+	const scene = deck.scenes[i]!;
+	const s = await shown(page);
+	expect(new Set(s.groups)).toEqual(new Set(scene.groups));
+	for (const g of s.drawnGroups) expect(scene.groups).toContain(g);
+	expect(s.timeWindow).toEqual(
+		scene.time ? { from: firstDay(scene.time.from), to: lastDay(scene.time.to) } : null
+	);
+	const [w, south, e, n] = s.bounds as [number, number, number, number];
+	if (scene.camera) {
+		const [lng, lat] = scene.camera.center;
+		expect(lng).toBeGreaterThan(w);
+		expect(lng).toBeLessThan(e);
+		expect(lat).toBeGreaterThan(south);
+		expect(lat).toBeLessThan(n);
+		expect(s.zoom).toBeCloseTo(scene.camera.zoom, 0);
+	}
+	expect(await page.locator('#scene-title').textContent()).toBe(scene.title);
+	expect(await page.locator('.scene-citations li').count()).toBe(scene.citations.length);
+}
+
+describe('presentation mode', () => {
+	it('opens the deck, moves between scenes by keys and applies each scene', async () => {
+		const overview = await open(`/briefing/${deck.id}`);
+		expect(await overview.locator('ol li').count()).toBe(deck.scenes.length);
+		await overview.getByRole('link', { name: 'Present', exact: true }).click();
+		await waitForScene(overview, 0);
+		const page = overview;
+		expect(page.url()).toContain(sceneUrl(0));
+		expect(await page.getByRole('progressbar').getAttribute('aria-valuetext')).toBe(
+			`Scene 1 of ${deck.scenes.length}`
+		);
+		await expectSceneApplied(page, 0);
+
+		await page.keyboard.press('ArrowRight');
+		await waitForScene(page, 1);
+		expect(page.url()).toContain(sceneUrl(1));
+		await expectSceneApplied(page, 1);
+
+		await page.keyboard.press('Space');
+		await waitForScene(page, 2);
+		await expectSceneApplied(page, 2);
+
+		await page.keyboard.press('ArrowLeft');
+		await waitForScene(page, 1);
+		expect(page.url()).toContain(sceneUrl(1));
+
+		await page.keyboard.press('End');
+		await waitForScene(page, deck.scenes.length - 1);
+		await expectSceneApplied(page, deck.scenes.length - 1);
+
+		// Speaker notes on a toggle.
+		const last = deck.scenes[deck.scenes.length - 1]!;
+		if (last.notes) {
+			await page.keyboard.press('n');
+			expect(await page.getByRole('complementary', { name: 'Speaker notes' }).textContent()).toContain(
+				last.notes
+			);
+		}
+		// Escape leaves for the deck's overview.
+		await page.keyboard.press('Escape');
+		await page.waitForURL(`**/briefing/${deck.id}`);
+		await page.close();
+	});
+
+	it('opens any scene from its own URL', async () => {
+		const i = Math.min(4, deck.scenes.length - 1);
+		const page = await open(sceneUrl(i));
+		await waitForScene(page, i);
+		await expectSceneApplied(page, i);
+		await page.close();
+	});
+});
+
+describe('handout', () => {
+	it('contains every scene with its citations and a map image', async () => {
+		const page = await open(`/briefing/${deck.id}/print`);
+		const scenes = page.locator('.handout .scene');
+		expect(await scenes.count()).toBe(deck.scenes.length);
+		for (const [i, scene] of deck.scenes.entries()) {
+			const article = scenes.nth(i);
+			expect(await article.locator('h2').textContent()).toBe(scene.title);
+			const quotes = await article.locator('.scene-citations q').allTextContents();
+			expect(quotes).toEqual(scene.citations.map((c) => c.quote));
+			expect(await article.locator('.scene-citations').textContent()).toMatch(/\d{4}/);
+		}
+		await page.waitForSelector('.handout[data-ready="true"]', { timeout: 120_000 });
+		const images = await page
+			.locator('.handout img')
+			.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 22)));
+		expect(images).toEqual(deck.scenes.map(() => 'data:image/png;base64,'));
+		await page.close();
+	});
+
+	it('made no request off its own origin and threw no errors', () => {
+		expect(foreign).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+});
