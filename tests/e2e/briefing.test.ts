@@ -8,8 +8,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, watchForeignRequests } from '../support/browser';
 import { serveBuild } from '../support/site';
 import type { Deck } from '../../src/lib/schema/briefing';
+import type { EventsCollection } from '../../src/lib/schema/exported';
 import { firstDay, lastDay } from '../../src/lib/time/dates';
 
+const events = (JSON.parse(readFileSync('build/data/events.geojson', 'utf8')) as EventsCollection).features;
 const deck = JSON.parse(
 	readFileSync(`geodata/briefings/${readdirSync('geodata/briefings')[0]}`, 'utf8')
 ) as Deck;
@@ -60,6 +62,14 @@ function shown(page: Page) {
 						.map((f: any) => f.properties.group)
 						.filter(Boolean)
 				)
+			] as string[],
+			drawnEvents: [
+				...new Set(
+					map
+						.getSource('events')
+						.serialize()
+						.data.features.map((f: any) => f.properties.event)
+				)
 			] as string[]
 		};
 	});
@@ -73,6 +83,14 @@ async function expectSceneApplied(page: Page, i: number) {
 	expect(s.timeWindow).toEqual(
 		scene.time ? { from: firstDay(scene.time.from), to: lastDay(scene.time.to) } : null
 	);
+	// The map draws exactly the events of the scene's groups within its window, highlights included.
+	const tw = s.timeWindow;
+	const expected = events
+		.filter((e) => scene.groups.includes(e.properties.group))
+		.filter((e) => !tw || (e.properties.dateFirst <= tw.to && e.properties.dateLast >= tw.from))
+		.map((e) => e.properties.id);
+	expect(new Set(s.drawnEvents)).toEqual(new Set(expected));
+	for (const id of scene.highlight.events) expect(s.drawnEvents).toContain(id);
 	const [w, south, e, n] = s.bounds as [number, number, number, number];
 	if (scene.camera) {
 		const [lng, lat] = scene.camera.center;

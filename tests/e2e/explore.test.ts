@@ -144,13 +144,18 @@ describe('shareable links', () => {
 		await page.getByRole('checkbox', { name: /Opposition groups/ }).uncheck();
 		await page.getByRole('combobox', { name: /search/i }).fill('Torkham');
 		await page.getByRole('combobox', { name: /search/i }).press('Enter');
-		await page.waitForFunction(() => !(window as any).atlas.map.isMoving());
-		await expect.poll(() => page.url()).toMatch(/map=.*groups=.*place=torkham/);
-		const link = page.url();
+		// The camera has flown to Torkham and stopped; the URL has caught up with it.
+		await page.waitForFunction(() => {
+			const map = (window as any).atlas.map;
+			return !map.isMoving() && Math.abs(map.getCenter().lat - 34.11) < 1 && map.getZoom() > 6;
+		});
 		const view = await mapCall<{ zoom: number; center: { lng: number; lat: number } }>(
 			page,
 			'({ zoom: map.getZoom(), center: map.getCenter() })'
 		);
+		await expect.poll(() => page.url()).toContain(`map=${Number(view.zoom.toFixed(2))}/`);
+		expect(page.url()).toMatch(/groups=.*place=torkham/);
+		const link = page.url();
 		await page.close();
 
 		const copy = await open(link.replace(site.origin, ''));

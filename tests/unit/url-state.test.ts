@@ -34,12 +34,19 @@ describe('round trips', () => {
 		['a selected event', { selected: { kind: 'event', id: 'torkham-crossing-closed-2023-09' } }],
 		['a selected place', { selected: { kind: 'place', id: 'swabi-district' } }],
 		['a passage', { passage: { source: 'voa-2024-01', paragraph: 'p40' } }],
+		['a time window of whole months', { time: { from: '2022-03-01', to: '2024-04-30' } }],
+		['a time window of days', { time: { from: '2022-03-18', to: '2024-04-02' } }],
+		['a time window of one day', { time: { from: '2024-02-29', to: '2024-02-29' } }],
+		['a time window from a month to a day', { time: { from: '2023-02-01', to: '2023-02-27' } }],
+		['a time window from a day to a leap month', { time: { from: '2024-01-31', to: '2024-02-29' } }],
+		['the background before 2021', { time: { from: '1980-01-01', to: '2020-12-31' } }],
 		[
 			'everything',
 			{
 				view: { zoom: 7.25, lat: 34.1131, lng: 71.0951 },
 				groups: ['strikes', 'crossings'],
 				hidden: ['belt'],
+				time: { from: '2023-09-01', to: '2023-12-31' },
 				selected: { kind: 'place', id: 'torkham' },
 				passage: { source: 'tft-2023-12', paragraph: 'p1' }
 			}
@@ -68,6 +75,42 @@ describe('serializeUrlState', () => {
 		expect(toQueryString(params)).toBe(
 			'map=6.2/33.25/69.5&groups=strikes&hide=belt,fata&event=torkham-crossing-closed-2023-09&passage=voa-2024-01:p3'
 		);
+	});
+
+	it('writes the time window after hide and before the selection', () => {
+		const params = serializeUrlState(
+			{
+				selected: { kind: 'event', id: 'torkham-crossing-closed-2023-09' },
+				time: { from: '2022-03-01', to: '2024-04-30' },
+				hidden: ['belt']
+			},
+			defaults
+		);
+		expect(toQueryString(params)).toBe(
+			'hide=belt&from=2022-03&to=2024-04&event=torkham-crossing-closed-2023-09'
+		);
+	});
+
+	it.each([
+		['whole months', '2022-03-01', '2024-04-30', 'from=2022-03&to=2024-04'],
+		['one whole month', '2024-02-01', '2024-02-29', 'from=2024-02&to=2024-02'],
+		['a February in a common year', '2023-02-01', '2023-02-28', 'from=2023-02&to=2023-02'],
+		['whole years, as months', '2021-01-01', '2022-12-31', 'from=2021-01&to=2022-12'],
+		['days', '2022-03-18', '2024-04-02', 'from=2022-03-18&to=2024-04-02'],
+		['a month start and a day', '2022-03-01', '2022-03-30', 'from=2022-03&to=2022-03-30'],
+		['a day and a month end', '2022-03-31', '2022-04-30', 'from=2022-03-31&to=2022-04'],
+		['the 28th of a leap February', '2024-02-01', '2024-02-28', 'from=2024-02&to=2024-02-28']
+	])('writes a time window of %s compactly', (_, from, to, query) => {
+		expect(toQueryString(serializeUrlState({ time: { from, to } }, defaults))).toBe(query);
+	});
+
+	it.each([
+		['ends in the wrong order', { from: '2024-04-30', to: '2022-03-01' }],
+		['partial dates', { from: '2022-03', to: '2024-04' }],
+		['impossible days', { from: '2023-02-29', to: '2024-04-31' }],
+		['garbage', { from: 'yesterday', to: '' }]
+	])('leaves out a time window with %s', (_, time) => {
+		expect(serializeUrlState({ time }, defaults).toString()).toBe('');
 	});
 
 	it('omits groups equal to the defaults, in any order', () => {
@@ -143,6 +186,19 @@ describe('parseUrlState: accepted forms', () => {
 		expect(parse('hide=border,belt,belt')).toEqual({ state: { hidden: ['belt', 'border'] }, warnings: [] });
 	});
 
+	it.each([
+		['from=2022-03&to=2024-04', '2022-03-01', '2024-04-30'],
+		['from=2024-02&to=2024-02', '2024-02-01', '2024-02-29'],
+		['from=2023-02&to=2023-02', '2023-02-01', '2023-02-28'],
+		['from=2022&to=2023', '2022-01-01', '2023-12-31'],
+		['from=2022-03-18&to=2022-03-18', '2022-03-18', '2022-03-18'],
+		['from=2022-03-18&to=2024', '2022-03-18', '2024-12-31'],
+		['from=2024-04-20&to=2024-04', '2024-04-20', '2024-04-30'],
+		['to=2024-04&from=2022-03', '2022-03-01', '2024-04-30']
+	])('reads the time window %s as whole days', (query, from, to) => {
+		expect(parse(query)).toEqual({ state: { time: { from, to } }, warnings: [] });
+	});
+
 	it('ignores parameters that are not the atlas’s', () => {
 		expect(parse('utm_source=x&fbclid=y&map=5/30/70')).toEqual({
 			state: { view: { zoom: 5, lat: 30, lng: 70 } },
@@ -194,13 +250,42 @@ describe('parseUrlState: garbage is dropped with a warning', () => {
 		['passage=tft-2023-12:p2', 'Ignored passage="tft-2023-12:p2": source "tft-2023-12" has 1 paragraph.'],
 		['passage=bbc-2024:p1', 'Ignored passage="bbc-2024:p1": there is no source "bbc-2024".'],
 		['map=5/30/70&map=6/31/71', 'Ignored map: it is given 2 times ("5/30/70", "6/31/71"), not once.'],
-		['event=a&event=b&event=c&event=d', 'Ignored event: it is given 4 times ("a", "b", "c", …), not once.']
+		['event=a&event=b&event=c&event=d', 'Ignored event: it is given 4 times ("a", "b", "c", …), not once.'],
+		['from=2022-13&to=2024-04', 'Ignored from="2022-13": expected a date such as 2022-03 or 2022-03-18.'],
+		['from=2022-03&to=2023-02-29', 'Ignored to="2023-02-29": expected a date such as 2022-03 or 2022-03-18.'],
+		['from=2022-3&to=2024-04', 'Ignored from="2022-3": expected a date such as 2022-03 or 2022-03-18.'],
+		['from=22-03&to=2024-04', 'Ignored from="22-03": expected a date such as 2022-03 or 2022-03-18.'],
+		['from=0999&to=2024-04', 'Ignored from="0999": expected a date such as 2022-03 or 2022-03-18.'],
+		[
+			'from=2022-03-01T00:00&to=2024',
+			'Ignored from="2022-03-01T00:00": expected a date such as 2022-03 or 2022-03-18.'
+		],
+		['from=March 2022&to=2024', 'Ignored from="March 2022": expected a date such as 2022-03 or 2022-03-18.'],
+		['from=1e3&to=2024', 'Ignored from="1e3": expected a date such as 2022-03 or 2022-03-18.'],
+		['from=2024-05&to=2024-04', 'Ignored from="2024-05": it is after to="2024-04".'],
+		['from=2024-04-02&to=2024-04-01', 'Ignored from="2024-04-02": it is after to="2024-04-01".'],
+		['from=2022-03', 'Ignored from="2022-03": a time window needs both from= and to=.'],
+		['to=2024-04', 'Ignored to="2024-04": a time window needs both from= and to=.'],
+		['from=bogus&to=2024-04', 'Ignored to="2024-04": a time window needs both from= and to=.'],
+		['from=&to=2024-04', 'Ignored from="": the value is empty.'],
+		['from=2022&from=2023&to=2024', 'Ignored from: it is given 2 times ("2022", "2023"), not once.']
 	])('%s', (query, warning) => {
 		const { state, warnings } = parse(query);
 		expect(warnings).toContain(warning);
 		expect(state.view).toBeUndefined();
 		expect(state.passage).toBeUndefined();
 		expect(state.selected).toBeUndefined();
+		expect(state.time).toBeUndefined();
+	});
+
+	it('explains each bad end of a time window', () => {
+		expect(parse('from=2022-00&to=someday')).toEqual({
+			state: {},
+			warnings: [
+				'Ignored from="2022-00": expected a date such as 2022-03 or 2022-03-18.',
+				'Ignored to="someday": expected a date such as 2022-03 or 2022-03-18.'
+			]
+		});
 	});
 
 	it('keeps the known groups when some are unknown', () => {
@@ -301,7 +386,13 @@ describe('parseUrlState: garbage is dropped with a warning', () => {
 			'?map=1/2/3',
 			'map=１/２/３',
 			'event=🔥',
-			`groups=${'attacks,'.repeat(300)}`
+			`groups=${'attacks,'.repeat(300)}`,
+			'from=&to=',
+			'from=-2022&to=2022',
+			'from=99999-01&to=2024',
+			'from=2024-02-30&to=2024-02-31',
+			'from=__proto__&to=constructor',
+			`from=${'2022-'.repeat(600)}&to=2024`
 		];
 		for (const q of nasty) expect(() => parse(q)).not.toThrow();
 		expect(parse('map=6.2%2F33.25%2F69.5').state.view).toEqual({ zoom: 6.2, lat: 33.25, lng: 69.5 });
@@ -311,11 +402,12 @@ describe('parseUrlState: garbage is dropped with a warning', () => {
 
 	it('reports every problem of a link at once and keeps the rest', () => {
 		const { state, warnings } = parse(
-			'map=99/0/0&groups=strikes&hide=belt,x&event=nope&passage=voa-2024-01:p2'
+			'map=99/0/0&groups=strikes&hide=belt,x&event=nope&passage=voa-2024-01:p2&to=2021&from=2021-02'
 		);
 		expect(state).toEqual({
 			groups: ['strikes'],
 			hidden: ['belt'],
+			time: { from: '2021-02-01', to: '2021-12-31' },
 			passage: { source: 'voa-2024-01', paragraph: 'p2' }
 		});
 		expect(warnings).toEqual([

@@ -30,6 +30,18 @@ const isCluster: ExpressionSpecification = ['has', 'point_count'];
 const notCluster: ExpressionSpecification = ['!', isCluster];
 const stateIs = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 
+/**
+ * A paint value made data-driven without changing it. The circle layers all drive the same five
+ * properties from the data, so MapLibre compiles one circle shader for the three of them instead
+ * of three (each compile is slow on software WebGL).
+ */
+const dataDriven = (value: number | string): ExpressionSpecification => [
+	'case',
+	stateIs('selected'),
+	value,
+	value
+];
+
 export function dataLayers(p: Palette): LayerSpecification[] {
 	return [
 		{
@@ -41,6 +53,7 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 				// Exact: solid dot. District seat or approximate: a ring, so it does not look exact.
 				'circle-radius': ['case', stateIs('selected'), 6, ['match', ['get', 'precision'], 'exact', 3.5, 4.5]],
 				'circle-color': ['match', ['get', 'precision'], 'exact', p.placeDot, p.labelHalo],
+				'circle-opacity': dataDriven(1),
 				'circle-stroke-color': ['case', stateIs('selected'), p.selection, p.placeDot],
 				'circle-stroke-width': [
 					'case',
@@ -90,10 +103,10 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			source: 'events',
 			filter: notCluster,
 			paint: {
-				'circle-radius': 14,
-				'circle-color': p.selection,
+				'circle-radius': dataDriven(14),
+				'circle-color': dataDriven(p.selection),
 				'circle-opacity': ['case', stateIs('selected'), 0.25, stateIs('hover'), 0.15, 0],
-				'circle-stroke-color': p.selection,
+				'circle-stroke-color': dataDriven(p.selection),
 				'circle-stroke-width': ['case', stateIs('selected'), 3, stateIs('hover'), 2, 0]
 			}
 		},
@@ -114,8 +127,9 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			source: 'events',
 			filter: isCluster,
 			paint: {
-				'circle-color': p.cluster,
+				'circle-color': dataDriven(p.cluster),
 				'circle-radius': ['step', ['get', 'point_count'], 11, 5, 14, 15, 18],
+				'circle-opacity': dataDriven(1),
 				'circle-stroke-color': ['case', stateIs('hover'), p.selection, p.labelHalo],
 				'circle-stroke-width': ['case', stateIs('hover'), 3, 2]
 			}

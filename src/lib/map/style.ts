@@ -35,6 +35,18 @@ export const BASEMAP_LAYER_GROUPS = {
 
 const isFocus: ExpressionSpecification = ['==', ['get', 'focus'], true];
 
+/**
+ * The selected area's fill. Its colour (not its opacity) carries the feature-state so that the
+ * layer shares a shader program with the countries' data-driven fill: every distinct program
+ * costs a compile on first paint, and that is slow on software WebGL.
+ */
+const highlightColour = (p: Palette): ExpressionSpecification => [
+	'case',
+	['boolean', ['feature-state', 'selected'], false],
+	p.areaHighlight,
+	'rgba(0, 0, 0, 0)'
+];
+
 export function basemapLayers(p: Palette): LayerSpecification[] {
 	return [
 		{ id: 'background', type: 'background', paint: { 'background-color': p.water } },
@@ -49,19 +61,13 @@ export function basemapLayers(p: Palette): LayerSpecification[] {
 			id: 'area-highlight-countries',
 			type: 'fill',
 			source: 'countries',
-			paint: {
-				'fill-color': p.areaHighlight,
-				'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.14, 0]
-			}
+			paint: { 'fill-color': highlightColour(p), 'fill-opacity': 0.14 }
 		},
 		{
 			id: 'area-highlight-provinces',
 			type: 'fill',
 			source: 'provinces',
-			paint: {
-				'fill-color': p.areaHighlight,
-				'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.2, 0]
-			}
+			paint: { 'fill-color': highlightColour(p), 'fill-opacity': 0.2 }
 		},
 		{
 			id: 'belt-fill',

@@ -84,7 +84,8 @@ export function drawSymbol(shape: SymbolShape, colour: string, size: number, pix
 	const px = Math.round(size * pixelRatio);
 	const canvas = document.createElement('canvas');
 	canvas.width = canvas.height = px;
-	const ctx = canvas.getContext('2d')!;
+	// Read back at once: a CPU canvas avoids a slow GPU readback in getImageData.
+	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
 	const path = new Path2D(shapePath(shape, px, 3 * pixelRatio));
 	ctx.lineJoin = 'round';
 	ctx.strokeStyle = '#ffffff';
@@ -107,7 +108,8 @@ export function drawPrecisionMark(kind: 'approximate' | 'district' | 'area', pix
 	const px = Math.round(size * pixelRatio);
 	const canvas = document.createElement('canvas');
 	canvas.width = canvas.height = px;
-	const ctx = canvas.getContext('2d')!;
+	// Read back at once: a CPU canvas avoids a slow GPU readback in getImageData.
+	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
 	const c = px / 2;
 	ctx.beginPath();
 	ctx.arc(c, c, c - 2 * pixelRatio, 0, 2 * Math.PI);

@@ -66,8 +66,14 @@ export class AtlasState {
 			new Map<string, number>()
 		)
 	);
+	/** Events of the visible groups whose date span reaches into the time window. */
 	readonly visibleEvents = $derived(
-		this.events.filter((e) => this.visibleGroups.includes(e.properties.group))
+		this.events.filter(
+			(e) =>
+				this.visibleGroups.includes(e.properties.group) &&
+				(!this.timeWindow ||
+					(e.properties.dateFirst <= this.timeWindow.to && e.properties.dateLast >= this.timeWindow.from))
+		)
 	);
 	/** The list view: events of the visible groups drawn inside the map's current view. */
 	readonly eventsInView = $derived(

@@ -1,11 +1,14 @@
 /**
  * The shareable state of the atlas in the URL query string: map view, visible event groups,
- * hidden basemap overlays, the selected event or place and the open source passage. A shared
- * link is untrusted input: parsing never throws, keeps only what it can check against the known
- * ids, and explains everything it dropped in a warning naming the parameter and the bad value.
+ * hidden basemap overlays, the time window, the selected event or place and the open source
+ * passage. A shared link is untrusted input: parsing never throws, keeps only what it can check
+ * against the known ids, and explains everything it dropped in a warning naming the parameter and
+ * the bad value.
  *
- *   ?map=6.2/33.25/69.5&groups=attacks,strikes&hide=belt,fata&event=<id>&passage=<source>:p12
+ *   ?map=6.2/33.25/69.5&groups=attacks,strikes&hide=belt,fata&from=2022-03&to=2024-04&event=<id>
+ *    &passage=<source>:p12
  */
+import { firstDay, isRealDate, lastDay } from '../time/dates.ts';
 
 export interface AtlasUrlState {
 	view?: { zoom: number; lat: number; lng: number };
@@ -13,6 +16,8 @@ export interface AtlasUrlState {
 	groups?: string[];
 	/** Hidden basemap overlays, among `BASEMAP_OVERLAYS`. */
 	hidden?: string[];
+	/** The time window, as ISO days, both included; undefined = all time. */
+	time?: { from: string; to: string };
 	selected?: { kind: 'event' | 'place'; id: string };
 	/** `paragraph` is a paragraph id such as "p12". */
 	passage?: { source: string; paragraph: string };
@@ -30,7 +35,7 @@ export interface KnownIds {
 export const BASEMAP_OVERLAYS = ['provinces', 'belt', 'fata', 'border', 'places'] as const;
 
 /** Query parameters in the order they are written. */
-export const URL_STATE_PARAMS = ['map', 'groups', 'hide', 'event', 'place', 'passage'] as const;
+export const URL_STATE_PARAMS = ['map', 'groups', 'hide', 'from', 'to', 'event', 'place', 'passage'] as const;
 
 export const VIEW_LIMITS = { zoom: [0, 22], lat: [-85, 85], lng: [-180, 180] } as const;
 
@@ -45,6 +50,12 @@ const NO_GROUPS = 'none';
 
 /** A plain decimal: no exponent, no hex, no Infinity, no thousands separators. */
 const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** A year, month or day; the year from 1000 so that it is always four digits in an ISO day. */
+const URL_DATE = /^[1-9]\d{3}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** A real ISO day with a year from 1000, as `URL_DATE` reads it back. */
+const isIsoDay = (d: string) => /^[1-9]\d{3}-\d{2}-\d{2}$/.test(d) && isRealDate(d);
 
 const PASSAGE = /^([a-z0-9]+(?:-[a-z0-9]+)*):p([1-9][0-9]*)$/;
 
@@ -115,6 +126,42 @@ function parsePassage(value: string, sources: KnownIds['sources']): AtlasUrlStat
 }
 
 /**
+ * The time window of `from` and `to`: a year, month or day each, read as its first day (`from`) and
+ * its last day (`to`), so `from=2022-03&to=2024-04` is 1 March 2022 to 30 April 2024. Both are
+ * needed, and `from` may not be after `to`; else the window is dropped, with a warning for each.
+ */
+function parseTime(
+	from: string | undefined,
+	to: string | undefined,
+	warnings: string[]
+): AtlasUrlState['time'] {
+	const valid = (param: string, value: string | undefined) => {
+		if (value === undefined) return false;
+		if (URL_DATE.test(value) && isRealDate(value)) return true;
+		warnings.push(ignored(param, value, 'expected a date such as 2022-03 or 2022-03-18'));
+		return false;
+	};
+	const fromOk = valid('from', from);
+	const toOk = valid('to', to);
+	if (fromOk && toOk) {
+		const time = { from: firstDay(from!), to: lastDay(to!) };
+		if (time.from <= time.to) return time;
+		warnings.push(ignored('from', from!, `it is after to=${shown(to!)}`));
+	} else if (fromOk) {
+		warnings.push(ignored('from', from!, 'a time window needs both from= and to='));
+	} else if (toOk) {
+		warnings.push(ignored('to', to!, 'a time window needs both from= and to='));
+	}
+	return undefined;
+}
+
+/** A window end as written in a link: the month alone when the day is the month's first (or last). */
+function compactDay(day: string, monthDay: (month: string) => string): string {
+	const month = day.slice(0, 7);
+	return monthDay(month) === day ? month : day;
+}
+
+/**
  * Read the atlas state from a query string. Never throws; whatever is invalid (malformed, out of
  * range, unknown, repeated, longer than 2000 characters) is left out of `state` and explained in
  * `warnings`. Unknown parameters are not ours (tracking tags and the like) and are ignored silently.
@@ -171,6 +218,9 @@ export function parseUrlState(
 		if (kept) state.hidden = kept;
 	}
 
+	const time = parseTime(single('from'), single('to'), warnings);
+	if (time) state.time = time;
+
 	const selectable = (param: 'event' | 'place', ids: readonly string[]) => {
 		const id = single(param);
 		if (id === undefined) return undefined;
@@ -206,10 +256,12 @@ const wrapLongitude = (lng: number) =>
 	lng >= -180 && lng <= 180 ? lng : ((((lng + 180) % 360) + 360) % 360) - 180;
 
 /**
- * Write the state as query parameters, in a stable order (map, groups, hide, event or place,
- * passage), leaving out what equals the defaults: no `groups` when the visible groups are the
- * default ones (in any order), `groups=none` when none is visible, no `hide` when nothing is hidden.
- * The view is rounded (zoom to 2 decimals, latitude and longitude to 4) and brought into range.
+ * Write the state as query parameters, in a stable order (map, groups, hide, from and to, event
+ * or place, passage), leaving out what equals the defaults: no `groups` when the visible groups are
+ * the default ones (in any order), `groups=none` when none is visible, no `hide` when nothing is
+ * hidden, no `from`/`to` for all time. The view is rounded (zoom to 2 decimals, latitude and
+ * longitude to 4) and brought into range. Window ends on month boundaries are written as months
+ * (`from=2022-03&to=2024-04`); a window that is not two ordered ISO days is left out.
  */
 export function serializeUrlState(
 	state: AtlasUrlState,
@@ -236,6 +288,11 @@ export function serializeUrlState(
 		};
 		const hidden = [...new Set(state.hidden)].sort((a, b) => canonical(a) - canonical(b));
 		params.set('hide', hidden.join(','));
+	}
+	const { time } = state;
+	if (time && isIsoDay(time.from) && isIsoDay(time.to) && time.from <= time.to) {
+		params.set('from', compactDay(time.from, firstDay));
+		params.set('to', compactDay(time.to, lastDay));
 	}
 	if (state.selected) params.set(state.selected.kind === 'place' ? 'place' : 'event', state.selected.id);
 	if (state.passage) params.set('passage', `${state.passage.source}:${state.passage.paragraph}`);

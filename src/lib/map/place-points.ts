@@ -1,0 +1,31 @@
+/**
+ * What the map's place layers draw: each place's point with only the properties the style and
+ * the clicks use. The published features carry every mention's quote, which the map's worker
+ * would otherwise copy and index for nothing.
+ */
+import type { FeatureCollection, Point } from 'geojson';
+import type { PlacesCollection } from '../schema/exported.ts';
+import type { LocationPrecision } from '../schema/model.ts';
+
+export interface PlacePointProperties {
+	id: string;
+	name: string;
+	type: string;
+	precision: LocationPrecision;
+}
+
+export function placePoints(places: PlacesCollection): FeatureCollection<Point, PlacePointProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: places.features.map((f) => ({
+			type: 'Feature',
+			geometry: f.geometry,
+			properties: {
+				id: f.properties.id,
+				name: f.properties.name,
+				type: f.properties.type,
+				precision: f.properties.precision
+			}
+		}))
+	};
+}
