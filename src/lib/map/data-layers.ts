@@ -31,36 +31,45 @@ const notCluster: ExpressionSpecification = ['!', isCluster];
 const stateIs = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 
 /**
- * A paint value made data-driven without changing it. The circle layers all drive the same five
- * properties from the data, so MapLibre compiles one circle shader for the three of them instead
- * of three (each compile is slow on software WebGL).
+ * Marks drawn as icons rather than circles: every distinct shader program costs a compile on
+ * first paint, which is slow on software WebGL, and the event symbols already use the icon one.
+ * The circle layers below only ever draw what is selected or hovered (their filter is set by the
+ * map), so their shader is compiled on first selection, not on load.
  */
-const dataDriven = (value: number | string): ExpressionSpecification => [
-	'case',
-	stateIs('selected'),
-	value,
-	value
+export const MARK_ICONS = { placeExact: 'place-exact', placeRing: 'place-ring', cluster: 'cluster' } as const;
+
+/** Features whose `property` is one of `ids` (none, for an empty list: the highlight layers start empty). */
+export const whereIn = (property: string, ids: string[]): ExpressionSpecification => [
+	'in',
+	['get', property],
+	['literal', ids]
 ];
 
 export function dataLayers(p: Palette): LayerSpecification[] {
 	return [
 		{
-			id: 'places-dot',
+			id: 'places-selected',
 			type: 'circle',
 			source: 'places',
-			filter: isPointPlace,
+			filter: whereIn('id', []),
 			paint: {
+				'circle-radius': 8,
+				'circle-color': p.selection,
+				'circle-opacity': 0.2,
+				'circle-stroke-color': p.selection,
+				'circle-stroke-width': 3
+			}
+		},
+		{
+			id: 'places-dot',
+			type: 'symbol',
+			source: 'places',
+			filter: isPointPlace,
+			layout: {
 				// Exact: solid dot. District seat or approximate: a ring, so it does not look exact.
-				'circle-radius': ['case', stateIs('selected'), 6, ['match', ['get', 'precision'], 'exact', 3.5, 4.5]],
-				'circle-color': ['match', ['get', 'precision'], 'exact', p.placeDot, p.labelHalo],
-				'circle-opacity': dataDriven(1),
-				'circle-stroke-color': ['case', stateIs('selected'), p.selection, p.placeDot],
-				'circle-stroke-width': [
-					'case',
-					stateIs('selected'),
-					3,
-					['match', ['get', 'precision'], 'exact', 1, 1.6]
-				]
+				'icon-image': ['match', ['get', 'precision'], 'exact', MARK_ICONS.placeExact, MARK_ICONS.placeRing],
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': true
 			}
 		},
 		{
@@ -101,13 +110,13 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			id: 'events-highlight',
 			type: 'circle',
 			source: 'events',
-			filter: notCluster,
+			filter: ['all', notCluster, whereIn('event', [])],
 			paint: {
-				'circle-radius': dataDriven(14),
-				'circle-color': dataDriven(p.selection),
-				'circle-opacity': ['case', stateIs('selected'), 0.25, stateIs('hover'), 0.15, 0],
-				'circle-stroke-color': dataDriven(p.selection),
-				'circle-stroke-width': ['case', stateIs('selected'), 3, stateIs('hover'), 2, 0]
+				'circle-radius': 14,
+				'circle-color': p.selection,
+				'circle-opacity': ['case', stateIs('selected'), 0.25, 0.15],
+				'circle-stroke-color': p.selection,
+				'circle-stroke-width': ['case', stateIs('selected'), 3, 2]
 			}
 		},
 		{
@@ -123,23 +132,14 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 		},
 		{
 			id: EVENT_LAYERS.cluster,
-			type: 'circle',
-			source: 'events',
-			filter: isCluster,
-			paint: {
-				'circle-color': dataDriven(p.cluster),
-				'circle-radius': ['step', ['get', 'point_count'], 11, 5, 14, 15, 18],
-				'circle-opacity': dataDriven(1),
-				'circle-stroke-color': ['case', stateIs('hover'), p.selection, p.labelHalo],
-				'circle-stroke-width': ['case', stateIs('hover'), 3, 2]
-			}
-		},
-		{
-			id: 'events-cluster-count',
 			type: 'symbol',
 			source: 'events',
 			filter: isCluster,
 			layout: {
+				'icon-image': MARK_ICONS.cluster,
+				'icon-size': ['step', ['get', 'point_count'], 0.8, 5, 1, 15, 1.25],
+				'icon-allow-overlap': true,
+				'icon-ignore-placement': true,
 				'text-field': ['get', 'point_count_abbreviated'],
 				'text-font': [FONT_SEMIBOLD],
 				'text-size': 12,

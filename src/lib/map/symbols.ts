@@ -127,3 +127,37 @@ export function drawPrecisionMark(kind: 'approximate' | 'district' | 'area', pix
 	}
 	return ctx.getImageData(0, 0, px, px);
 }
+
+/** The marks of places (a dot when exact, a ring otherwise) and of clusters (a disc for a count). */
+export function drawMark(kind: 'place-exact' | 'place-ring' | 'cluster', pixelRatio: number): ImageData {
+	const size = kind === 'cluster' ? 30 : 12;
+	const px = Math.round(size * pixelRatio);
+	const canvas = document.createElement('canvas');
+	canvas.width = canvas.height = px;
+	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+	const c = px / 2;
+	ctx.beginPath();
+	if (kind === 'cluster') {
+		ctx.arc(c, c, c - 2 * pixelRatio, 0, 2 * Math.PI);
+		ctx.fillStyle = '#1f3a5f';
+		ctx.fill();
+		ctx.strokeStyle = '#ffffff';
+		ctx.lineWidth = 2 * pixelRatio;
+		ctx.stroke();
+	} else if (kind === 'place-exact') {
+		ctx.arc(c, c, 3.5 * pixelRatio, 0, 2 * Math.PI);
+		ctx.fillStyle = '#2b2620';
+		ctx.fill();
+		ctx.strokeStyle = '#ffffff';
+		ctx.lineWidth = 1 * pixelRatio;
+		ctx.stroke();
+	} else {
+		ctx.arc(c, c, 4 * pixelRatio, 0, 2 * Math.PI);
+		ctx.fillStyle = '#ffffff';
+		ctx.fill();
+		ctx.strokeStyle = '#2b2620';
+		ctx.lineWidth = 1.6 * pixelRatio;
+		ctx.stroke();
+	}
+	return ctx.getImageData(0, 0, px, px);
+}
