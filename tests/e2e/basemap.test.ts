@@ -143,4 +143,21 @@ describe('basemap', () => {
 		expect(foreign).toEqual([]);
 		expect(consoleErrors).toEqual([]);
 	});
+
+	it('would notice a request off the origin, and its policy refuses one', async () => {
+		// The watch works: a page with no policy that asks another host is seen.
+		const probe = await page.context().newPage();
+		const seen = watchForeignRequests(probe, site.origin);
+		await probe.setContent('<img src="http://tiles.example.invalid/0/0/0.png">');
+		await expect.poll(() => seen).toEqual(['http://tiles.example.invalid/0/0/0.png']);
+		await probe.close();
+		// The atlas's own Content Security Policy refuses such a request outright.
+		const refused = await page.evaluate(() =>
+			fetch('http://tiles.example.invalid/0/0/0.png').then(
+				() => false,
+				() => true
+			)
+		);
+		expect(refused).toBe(true);
+	});
 });

@@ -2,11 +2,10 @@
  * Briefings in real headless Chromium: the shipped deck opens, keys move between scenes, each
  * scene applies its groups, time window and camera, and the handout holds every scene.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, watchForeignRequests } from '../support/browser';
-import { serveBuild } from '../support/site';
+import type { Page } from 'playwright-core';
+import { browserSession } from '../support/session';
 import type { Deck } from '../../src/lib/schema/briefing';
 import type { EventsCollection } from '../../src/lib/schema/exported';
 import { firstDay, lastDay } from '../../src/lib/time/dates';
@@ -16,30 +15,8 @@ const deck = JSON.parse(
 	readFileSync(`geodata/briefings/${readdirSync('geodata/briefings')[0]}`, 'utf8')
 ) as Deck;
 
-let browser: Browser;
-let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-const foreign: string[] = [];
-const errors: string[] = [];
-
-beforeAll(async () => {
-	site = await serveBuild();
-	browser = await launchBrowser();
-	context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
-
-async function open(path: string): Promise<Page> {
-	const page = await context.newPage();
-	foreign.push(...watchForeignRequests(page, site.origin));
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(site.origin + path);
-	return page;
-}
+const session = browserSession();
+const open = (path: string) => session.open(path, { map: false });
 
 const sceneUrl = (i: number) => `/briefing/${deck.id}/${deck.scenes[i]!.id}`;
 const waitForScene = (page: Page, i: number) =>
@@ -158,7 +135,8 @@ describe('presentation mode', () => {
 });
 
 describe('handout', () => {
-	it('contains every scene with its citations and a map image', async () => {
+	// Drawing twelve maps on software WebGL takes a while.
+	it('contains every scene with its citations and a map image', { timeout: 240_000 }, async () => {
 		const page = await open(`/briefing/${deck.id}/print`);
 		const scenes = page.locator('.handout .scene');
 		expect(await scenes.count()).toBe(deck.scenes.length);
@@ -169,7 +147,7 @@ describe('handout', () => {
 			expect(quotes).toEqual(scene.citations.map((c) => c.quote));
 			expect(await article.locator('.scene-citations').textContent()).toMatch(/\d{4}/);
 		}
-		await page.waitForSelector('.handout[data-ready="true"]', { timeout: 120_000 });
+		await page.waitForSelector('.handout[data-ready="true"]', { timeout: 220_000 });
 		const images = await page
 			.locator('.handout img')
 			.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 22)));
@@ -178,7 +156,7 @@ describe('handout', () => {
 	});
 
 	it('made no request off its own origin and threw no errors', () => {
-		expect(foreign).toEqual([]);
-		expect(errors).toEqual([]);
+		expect(session.foreignRequests()).toEqual([]);
+		expect(session.pageErrors()).toEqual([]);
 	});
 });

@@ -2,39 +2,15 @@
  * Exploring the evidence in real headless Chromium, by what a user sees: cited popups, layer
  * toggles, search, links between the reader and the map, shareable links, and accessibility.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, waitForMap, watchForeignRequests } from '../support/browser';
-import { serveBuild } from '../support/site';
+import type { Page } from 'playwright-core';
+import { browserSession } from '../support/session';
 import { foldSpace } from '../../src/lib/corpus/paragraphs';
 
-let browser: Browser;
-let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-const foreign: string[] = [];
-const errors: string[] = [];
-
-beforeAll(async () => {
-	site = await serveBuild();
-	browser = await launchBrowser();
-	context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
-
-async function open(path: string): Promise<Page> {
-	const page = await context.newPage();
-	foreign.push(...watchForeignRequests(page, site.origin));
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(site.origin + path);
-	await waitForMap(page);
-	return page;
-}
+const session = browserSession();
+const open = (path: string) => session.open(path);
 
 const mapCall = <T>(page: Page, fn: string): Promise<T> =>
 	page.evaluate(`(() => { const map = window.atlas.map; return ${fn}; })()`) as Promise<T>;
@@ -117,7 +93,7 @@ describe('layers', () => {
 		await page.getByRole('button', { name: 'Show only Attacks' }).click();
 		await page.waitForFunction(() => (window as any).atlas.map.loaded());
 		await expect.poll(groupsDrawn).toEqual(['attacks']);
-		expect(page.url()).toContain('groups=attacks');
+		await expect.poll(() => page.url()).toContain('groups=attacks');
 		await page.close();
 	});
 });
@@ -158,7 +134,7 @@ describe('shareable links', () => {
 		const link = page.url();
 		await page.close();
 
-		const copy = await open(link.replace(site.origin, ''));
+		const copy = await open(link.replace(session.origin, ''));
 		expect(await panel(copy).locator('h2').textContent()).toBe('Torkham');
 		expect(await copy.getByRole('checkbox', { name: /Opposition groups/ }).isChecked()).toBe(false);
 		expect(await copy.getByRole('checkbox', { name: /Attacks/ }).isChecked()).toBe(true);
@@ -222,7 +198,7 @@ describe('accessibility', () => {
 	});
 
 	it('made no request off its own origin and threw no errors', () => {
-		expect(foreign).toEqual([]);
-		expect(errors).toEqual([]);
+		expect(session.foreignRequests()).toEqual([]);
+		expect(session.pageErrors()).toEqual([]);
 	});
 });

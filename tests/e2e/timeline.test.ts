@@ -2,35 +2,15 @@
  * The timeline in real headless Chromium: narrowing the window removes events outside it from
  * the map and the list, the window goes into the URL, and playback advances it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, waitForMap, watchForeignRequests } from '../support/browser';
-import { serveBuild } from '../support/site';
+import type { Page } from 'playwright-core';
+import { browserSession } from '../support/session';
 import type { EventsCollection } from '../../src/lib/schema/exported';
 
 const events = (JSON.parse(readFileSync('build/data/events.geojson', 'utf8')) as EventsCollection).features;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-let foreign: string[] = [];
-
-beforeAll(async () => {
-	site = await serveBuild();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
-
-async function open(path: string): Promise<Page> {
-	const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-	foreign = watchForeignRequests(page, site.origin);
-	await page.goto(site.origin + path);
-	await waitForMap(page);
-	return page;
-}
+const session = browserSession();
+const open = (path: string) => session.open(path);
 
 /** Ids of the events in the map's source (what the map draws) and in the list. */
 function shownEvents(page: Page) {
@@ -105,7 +85,11 @@ describe('timeline', () => {
 		expect(second.to > (JSON.parse(first) as { to: string }).to).toBe(true);
 		await page.keyboard.press('Escape');
 		expect(await page.getByTestId('timeline-play').getAttribute('aria-pressed')).toBe('false');
-		expect(foreign).toEqual([]);
 		await page.close();
+	});
+
+	it('made no request off its own origin and threw no errors', () => {
+		expect(session.foreignRequests()).toEqual([]);
+		expect(session.pageErrors()).toEqual([]);
 	});
 });

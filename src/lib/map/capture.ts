@@ -6,6 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerGroup } from '../schema/model.ts';
 import { shapePath } from './symbols.ts';
+import { downloadBlob } from '../data/download.ts';
 
 /** Waits until the map has drawn everything, then copies the frame into a 2D canvas. */
 export function captureMapCanvas(map: MapLibreMap): Promise<HTMLCanvasElement> {
@@ -87,13 +88,7 @@ export function composeMapImage(
 export function downloadCanvas(canvas: HTMLCanvasElement, filename: string): Promise<void> {
 	return new Promise((resolve) => {
 		canvas.toBlob((blob) => {
-			if (!blob) return resolve();
-			const url = URL.createObjectURL(blob);
-			const a = document.createElement('a');
-			a.href = url;
-			a.download = filename;
-			a.click();
-			setTimeout(() => URL.revokeObjectURL(url), 1000);
+			if (blob) downloadBlob(blob, filename);
 			resolve();
 		}, 'image/png');
 	});

@@ -79,24 +79,58 @@ export function shapePath(shape: SymbolShape, size = 16, inset = 1): string {
 	);
 }
 
-/** Draws a group icon (fill colour, dark outline, white halo) for map.addImage. */
-export function drawSymbol(shape: SymbolShape, colour: string, size: number, pixelRatio: number): ImageData {
+/** Draws an icon of `size` CSS pixels at the pixel ratio, for map.addImage. */
+function drawIcon(
+	size: number,
+	pixelRatio: number,
+	paint: (ctx: CanvasRenderingContext2D, px: number) => void
+): ImageData {
 	const px = Math.round(size * pixelRatio);
 	const canvas = document.createElement('canvas');
 	canvas.width = canvas.height = px;
 	// Read back at once: a CPU canvas avoids a slow GPU readback in getImageData.
 	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-	const path = new Path2D(shapePath(shape, px, 3 * pixelRatio));
-	ctx.lineJoin = 'round';
-	ctx.strokeStyle = '#ffffff';
-	ctx.lineWidth = 4 * pixelRatio;
-	ctx.stroke(path);
-	ctx.fillStyle = colour;
-	ctx.fill(path);
-	ctx.strokeStyle = '#1f1c18';
-	ctx.lineWidth = 1.2 * pixelRatio;
-	ctx.stroke(path);
+	paint(ctx, px);
 	return ctx.getImageData(0, 0, px, px);
+}
+
+interface DiscStyle {
+	fill?: string;
+	stroke?: string;
+	width?: number;
+	dash?: number;
+}
+
+/** A circle of radius r at the icon's centre, filled and/or stroked. */
+function disc(ctx: CanvasRenderingContext2D, px: number, r: number, style: DiscStyle): void {
+	ctx.beginPath();
+	ctx.arc(px / 2, px / 2, r, 0, 2 * Math.PI);
+	if (style.fill) {
+		ctx.fillStyle = style.fill;
+		ctx.fill();
+	}
+	if (style.stroke) {
+		ctx.strokeStyle = style.stroke;
+		ctx.lineWidth = style.width ?? 1;
+		if (style.dash) ctx.setLineDash([style.dash, style.dash]);
+		ctx.stroke();
+	}
+}
+
+/** Draws a group icon (fill colour, dark outline, white halo) for map.addImage. */
+export function drawSymbol(shape: SymbolShape, colour: string, size: number, pixelRatio: number): ImageData {
+	return drawIcon(size, pixelRatio, (ctx, px) => {
+		const path = new Path2D(shapePath(shape, px, 3 * pixelRatio));
+		ctx.lineJoin = 'round';
+		ctx.strokeStyle = '#ffffff';
+		ctx.lineWidth = 4 * pixelRatio;
+		ctx.stroke(path);
+		ctx.fillStyle = colour;
+		ctx.fill(path);
+		ctx.strokeStyle = '#1f1c18';
+		ctx.lineWidth = 1.2 * pixelRatio;
+		ctx.stroke(path);
+	});
 }
 
 /**
@@ -104,60 +138,32 @@ export function drawSymbol(shape: SymbolShape, colour: string, size: number, pix
  * for an approximate position, a solid ring for a district seat, a soft halo for a whole area.
  */
 export function drawPrecisionMark(kind: 'approximate' | 'district' | 'area', pixelRatio: number): ImageData {
-	const size = kind === 'area' ? 38 : 32;
-	const px = Math.round(size * pixelRatio);
-	const canvas = document.createElement('canvas');
-	canvas.width = canvas.height = px;
-	// Read back at once: a CPU canvas avoids a slow GPU readback in getImageData.
-	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-	const c = px / 2;
-	ctx.beginPath();
-	ctx.arc(c, c, c - 2 * pixelRatio, 0, 2 * Math.PI);
+	const r = (px: number) => px / 2 - 2 * pixelRatio;
 	if (kind === 'area') {
-		ctx.fillStyle = 'rgba(31, 58, 95, 0.1)';
-		ctx.fill();
-		ctx.strokeStyle = 'rgba(31, 58, 95, 0.35)';
-		ctx.lineWidth = 1 * pixelRatio;
-		ctx.stroke();
-	} else {
-		ctx.strokeStyle = '#1f1c18';
-		ctx.lineWidth = 1.6 * pixelRatio;
-		if (kind === 'approximate') ctx.setLineDash([3 * pixelRatio, 3 * pixelRatio]);
-		ctx.stroke();
+		return drawIcon(38, pixelRatio, (ctx, px) =>
+			disc(ctx, px, r(px), {
+				fill: 'rgba(31, 58, 95, 0.1)',
+				stroke: 'rgba(31, 58, 95, 0.35)',
+				width: pixelRatio
+			})
+		);
 	}
-	return ctx.getImageData(0, 0, px, px);
+	const dash = kind === 'approximate' ? 3 * pixelRatio : undefined;
+	return drawIcon(32, pixelRatio, (ctx, px) =>
+		disc(ctx, px, r(px), { stroke: '#1f1c18', width: 1.6 * pixelRatio, dash })
+	);
 }
 
 /** The marks of places (a dot when exact, a ring otherwise) and of clusters (a disc for a count). */
 export function drawMark(kind: 'place-exact' | 'place-ring' | 'cluster', pixelRatio: number): ImageData {
-	const size = kind === 'cluster' ? 30 : 12;
-	const px = Math.round(size * pixelRatio);
-	const canvas = document.createElement('canvas');
-	canvas.width = canvas.height = px;
-	const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-	const c = px / 2;
-	ctx.beginPath();
 	if (kind === 'cluster') {
-		ctx.arc(c, c, c - 2 * pixelRatio, 0, 2 * Math.PI);
-		ctx.fillStyle = '#1f3a5f';
-		ctx.fill();
-		ctx.strokeStyle = '#ffffff';
-		ctx.lineWidth = 2 * pixelRatio;
-		ctx.stroke();
-	} else if (kind === 'place-exact') {
-		ctx.arc(c, c, 3.5 * pixelRatio, 0, 2 * Math.PI);
-		ctx.fillStyle = '#2b2620';
-		ctx.fill();
-		ctx.strokeStyle = '#ffffff';
-		ctx.lineWidth = 1 * pixelRatio;
-		ctx.stroke();
-	} else {
-		ctx.arc(c, c, 4 * pixelRatio, 0, 2 * Math.PI);
-		ctx.fillStyle = '#ffffff';
-		ctx.fill();
-		ctx.strokeStyle = '#2b2620';
-		ctx.lineWidth = 1.6 * pixelRatio;
-		ctx.stroke();
+		return drawIcon(30, pixelRatio, (ctx, px) =>
+			disc(ctx, px, px / 2 - 2 * pixelRatio, { fill: '#1f3a5f', stroke: '#ffffff', width: 2 * pixelRatio })
+		);
 	}
-	return ctx.getImageData(0, 0, px, px);
+	return drawIcon(12, pixelRatio, (ctx, px) =>
+		kind === 'place-exact'
+			? disc(ctx, px, 3.5 * pixelRatio, { fill: '#2b2620', stroke: '#ffffff', width: pixelRatio })
+			: disc(ctx, px, 4 * pixelRatio, { fill: '#ffffff', stroke: '#2b2620', width: 1.6 * pixelRatio })
+	);
 }

@@ -4,7 +4,8 @@
  */
 import type { DateSpan, PartialDate } from '../schema/model.ts';
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS = [
 	'January',
 	'February',
 	'March',

@@ -6,28 +6,13 @@
  * span reaches, and `exact` tells apart those dated within a single month, so the chart can draw
  * a span as a span instead of inventing a day for it.
  */
-import { firstDay, lastDay } from './dates.ts';
+import { firstDay, lastDay, MONTHS } from './dates.ts';
 
 /** A calendar month, 'YYYY-MM'. */
 export type Month = string;
 
 /** Where the timeline starts: everything earlier is background, shown as one "before" bar. */
 export const TIMELINE_START: Month = '2021-01';
-
-const MONTH_NAMES = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
 
 /** The month of an ISO day (or of a month): '2024-03-18' → '2024-03'. */
 export function monthKey(isoDay: string): Month {
@@ -63,7 +48,7 @@ export function monthRange(fromMonth: Month, toMonth: Month): Month[] {
 
 /** The month in words: '2022-03' → 'March 2022'. */
 export function monthWords(month: Month): string {
-	return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+	return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
 /** What the histogram needs of an event (as in `EventProperties`). */
