@@ -40,17 +40,16 @@ export function showPlace(map: MapLibreMap, place: PlaceFeature, panelOpen = tru
 	});
 }
 
+/** How close to go for an event: no closer than its least precise place deserves. */
+const ZOOM_BY_PRECISION: Record<string, number> = { exact: 8, approximate: 7.5, district: 7, area: 5.5 };
+
 export function showEvent(map: MapLibreMap, event: EventFeature, panelOpen = true): void {
 	const points = eventPositions(event);
 	const padding = cameraPadding(map, panelOpen);
+	const zoom = ZOOM_BY_PRECISION[event.properties.precision] ?? 6.5;
+	const animate = !reducedMotion();
 	if (points.length === 1) {
-		map.flyTo({
-			center: points[0],
-			zoom: Math.max(map.getZoom(), 6.5),
-			padding,
-			essential: true,
-			animate: !reducedMotion()
-		});
+		map.flyTo({ center: points[0], zoom, padding, essential: true, animate });
 		return;
 	}
 	const lngs = points.map((p) => p[0]);
@@ -60,6 +59,6 @@ export function showEvent(map: MapLibreMap, event: EventFeature, panelOpen = tru
 			[Math.min(...lngs), Math.min(...lats)],
 			[Math.max(...lngs), Math.max(...lats)]
 		],
-		{ padding, maxZoom: 8, essential: true, animate: !reducedMotion() }
+		{ padding, maxZoom: zoom, essential: true, animate }
 	);
 }
