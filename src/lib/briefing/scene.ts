@@ -4,7 +4,7 @@
  * scene looks the same on screen and on paper.
  */
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
-import type { Scene } from '../schema/briefing.ts';
+import type { Deck, Scene } from '../schema/briefing.ts';
 import type { PlaceFeature } from '../schema/exported.ts';
 import type { AtlasState, TimeWindow } from '../state/atlas.svelte.ts';
 import { firstDay, lastDay } from '../time/dates.ts';
@@ -53,4 +53,18 @@ export function moveToScene(
 		],
 		{ padding: options.padding, maxZoom: 7.5, duration, essential: true }
 	);
+}
+
+/** The position in its deck of the scene a URL names; the first scene for a name it does not have. */
+export function sceneIndex(deck: Pick<Deck, 'scenes'>, sceneId: string | undefined): number {
+	return Math.max(
+		0,
+		deck.scenes.findIndex((s) => s.id === sceneId)
+	);
+}
+
+/** The scene `step` places away (−1 previous, +1 next), or null past either end. */
+export function sceneStep(deck: Pick<Deck, 'scenes'>, index: number, step: number): number | null {
+	const next = index + step;
+	return next >= 0 && next < deck.scenes.length && next !== index ? next : null;
 }
