@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { browserSession } from '../support/session';
+import { seriousViolations } from '../support/axe';
 import { foldSpace } from '../../src/lib/corpus/paragraphs';
 
 const session = browserSession();
@@ -191,9 +191,7 @@ describe('accessibility', () => {
 	it('has no serious or critical axe violations on the map view, with details open', async () => {
 		const page = await open('/?place=torkham');
 		await expect.poll(() => panel(page).count()).toBe(1);
-		const results = await new AxeBuilder({ page }).exclude('canvas').analyze();
-		const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+		expect(await seriousViolations(page)).toEqual([]);
 		await page.close();
 	});
 
