@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSession } from '../support/session';
+import { waitForMap } from '../support/browser';
 import { seriousViolations } from '../support/axe';
 import { foldSpace } from '../../src/lib/corpus/paragraphs';
 
@@ -95,6 +96,24 @@ describe('layers', () => {
 		await expect.poll(groupsDrawn).toEqual(['attacks']);
 		await expect.poll(() => page.url()).toContain('groups=attacks');
 		await page.close();
+	});
+});
+
+describe('reader to map', () => {
+	it('a place mention in the reader opens the map on that place, selected', async () => {
+		const reader = await session.open('/sources/fnf-2024-04', { map: false });
+		await reader.waitForSelector('main[data-status="ready"]');
+		await reader.locator('a[title="Show Torkham (crossing) on the map"]').first().click();
+		await reader.waitForURL(/place=torkham/);
+		await waitForMap(reader);
+		await expect.poll(() => panel(reader).locator('h2').textContent()).toBe('Torkham');
+		await reader.waitForFunction(() => {
+			const map = (window as any).atlas?.map;
+			if (!map) return false;
+			const c = map.getCenter();
+			return !map.isMoving() && Math.abs(c.lng - 71.1) < 1.5 && Math.abs(c.lat - 34.11) < 1.5;
+		});
+		await reader.close();
 	});
 });
 
