@@ -41,6 +41,16 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
 	return [header, ...rows].map((row) => row.map(formatCell).join(',') + '\r\n').join('');
 }
 
+/** The columns of a cited passage, last on every row of both files. */
+const CITATION_COLUMNS = [
+	'source_id',
+	'source_title',
+	'publisher',
+	'source_date',
+	'paragraph',
+	'quote'
+] as const;
+
 export const EVENT_CSV_COLUMNS = [
 	'event_id',
 	'title',
@@ -58,12 +68,7 @@ export const EVENT_CSV_COLUMNS = [
 	'contested_note',
 	'citation_role',
 	'party',
-	'source_id',
-	'source_title',
-	'publisher',
-	'source_date',
-	'paragraph',
-	'quote'
+	...CITATION_COLUMNS
 ] as const;
 
 const citationCells = (c: ExportedCitation | undefined): Cell[] =>
@@ -123,12 +128,7 @@ export const PLACE_CSV_COLUMNS = [
 	'coordinate_source',
 	'event_count',
 	'note',
-	'source_id',
-	'source_title',
-	'publisher',
-	'source_date',
-	'paragraph',
-	'quote'
+	...CITATION_COLUMNS
 ] as const;
 
 /**
