@@ -279,8 +279,9 @@ describe('debris labels', () => {
 
 	it('treats body text cut off by a page break as a continuation, not debris', () => {
 		const debris = {
-			kind: 'page-artifact' as const,
-			note: 'Body text, not noise: continues the sentence cut off at the end of p148. Join it to p148 rather than hide it.'
+			kind: 'continuation' as const,
+			of: 'p148',
+			note: 'Continues the sentence cut off at the end of p148.'
 		};
 		expect(continuationOf(debris)).toBe('p148');
 		expect(debrisLabel(debris)).toEqual({ lead: 'Continues ', ref: 'p148', tail: ' across a page break' });

@@ -134,6 +134,12 @@ describe('validator', () => {
 			/sources\/tft-2023-12\.json › record "tft-2023-12" › field debris\[\d+\]\.paragraph: p999 is not a paragraph of tft-2023-12\.txt/
 		],
 		[
+			'a continuation that names no earlier paragraph',
+			() =>
+				variant((j) => j.debris.push({ paragraph: 'p3', kind: 'continuation' }), 'sources/tft-2023-12.json'),
+			/sources\/tft-2023-12\.json › record "tft-2023-12" › field debris\[\d+\]\.of: a continuation needs "of": the earlier paragraph that p3 continues/
+		],
+		[
 			'a wrong schema version',
 			() => variant((j) => (j.schemaVersion = 2), 'groups.json'),
 			/groups\.json › field schemaVersion: Invalid input: expected 1/

@@ -56,13 +56,15 @@ export const DebrisKind = z.enum([
 	'duplicate',
 	'social-media',
 	'front-matter',
-	'page-artifact'
+	'page-artifact',
+	/** Body text cut off by a page break: shown as text, joined in reading to the paragraph `of`. */
+	'continuation'
 ]);
 
 export const Debris = z.strictObject({
 	paragraph: ParagraphId,
 	kind: DebrisKind,
-	/** For duplicates and pull quotes: the paragraph this one repeats. */
+	/** For duplicates and pull quotes: the paragraph this one repeats; for continuations, the one it continues. */
 	of: ParagraphId.optional(),
 	note: z.string().min(1).optional()
 });

@@ -81,14 +81,11 @@ export function paragraphNumber(id: string): number {
 }
 
 /**
- * A page-artifact mark whose note says the line is body text cut off at a page break (the
- * gazetteer's convention: "Body text, not noise … Join it to p148"): the paragraph it continues,
- * or null. Such a line is shown as text, never hidden with the layout debris.
+ * The paragraph a line of body text continues across a page break, or null. Such a line is shown
+ * as text, never hidden with the layout debris.
  */
 export function continuationOf(debris: ReaderDebris | null): string | null {
-	if (debris?.kind !== 'page-artifact' || !debris.note || !/^Body text, not noise/i.test(debris.note))
-		return null;
-	return /Join it to (p[1-9]\d*)/.exec(debris.note)?.[1] ?? null;
+	return debris?.kind === 'continuation' ? (debris.of ?? null) : null;
 }
 
 /**
@@ -117,6 +114,8 @@ export function debrisLabel(debris: ReaderDebris): DebrisLabel {
 			return { lead: 'Front matter' };
 		case 'page-artifact':
 			return { lead: 'Page artefact' };
+		case 'continuation':
+			return { lead: 'Continues the paragraph before, across a page break' };
 	}
 }
 

@@ -126,6 +126,14 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 					field: `debris[${i}].paragraph`,
 					message: `${d.paragraph} is not a paragraph of ${meta.textFile} (it has ${paragraphs.length})`
 				});
+			// A continuation joins the paragraph it continues: one that comes before it.
+			if (d.kind === 'continuation' && !(d.of && Number(d.of.slice(1)) < Number(d.paragraph.slice(1))))
+				problems.push({
+					file,
+					id: meta.id,
+					field: `debris[${i}].of`,
+					message: `a continuation needs "of": the earlier paragraph that ${d.paragraph} continues`
+				});
 			if (d.of && !ids.has(d.of))
 				problems.push({
 					file,
