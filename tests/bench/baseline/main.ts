@@ -9,6 +9,7 @@ import { decodeBasemap } from '../../../src/lib/map/basemap';
 import { buildStyle } from '../../../src/lib/map/style';
 import { lightPalette } from '../../../src/lib/map/palette';
 import { INITIAL_BOUNDS } from '../../../src/lib/geo/region';
+import { MAP_OPTIONS } from '../../../src/lib/map/options';
 
 setWorkerUrl(workerUrl);
 const topology = fetch('./basemap.topo.json').then((r) => r.json() as Promise<Topology>);
@@ -16,7 +17,8 @@ const map = new Map({
 	container: 'map',
 	bounds: INITIAL_BOUNDS,
 	fitBoundsOptions: { padding: 16 },
-	style: buildStyle(lightPalette, document.baseURI)
+	style: buildStyle(lightPalette, document.baseURI),
+	...MAP_OPTIONS
 });
 const collections = decodeBasemap(await topology);
 const fill = () => {
