@@ -12,6 +12,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { EventFeature, PlaceFeature } from '../schema/exported.ts';
 import type { LayerGroup } from '../schema/model.ts';
 import { eventInBounds } from '../map/event-points.ts';
+import { OVERLAY_IDS, type OverlayId } from '../map/overlays.ts';
 
 export type Selection =
 	| { kind: 'event'; id: string }
@@ -19,15 +20,7 @@ export type Selection =
 	/** A set of events shown as a list: a cluster, or every event of an actor. */
 	| { kind: 'events'; title: string; ids: string[] };
 
-/** Basemap overlays the user can hide (the same ids as the URL's `hide=`). */
-export const OVERLAYS = [
-	{ id: 'provinces', label: 'Provinces and labels' },
-	{ id: 'belt', label: 'Border belt (50 km)' },
-	{ id: 'fata', label: 'Former FATA (historical)' },
-	{ id: 'border', label: 'Afghanistan–Pakistan border' },
-	{ id: 'places', label: 'Places' }
-] as const;
-export type OverlayId = (typeof OVERLAYS)[number]['id'];
+export { OVERLAYS, type OverlayId } from '../map/overlays.ts';
 
 export type Bounds = [number, number, number, number];
 
@@ -113,7 +106,7 @@ export class AtlasState {
 		const hidden = new Set(this.hiddenOverlays);
 		if (visible) hidden.delete(id);
 		else hidden.add(id);
-		this.hiddenOverlays = OVERLAYS.map((o) => o.id).filter((o) => hidden.has(o));
+		this.hiddenOverlays = OVERLAY_IDS.filter((o) => hidden.has(o));
 	}
 
 	select(selection: Selection | null): void {

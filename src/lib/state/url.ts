@@ -8,6 +8,7 @@
  *   ?map=6.2/33.25/69.5&groups=attacks,strikes&hide=belt,fata&from=2022-03&to=2024-04&event=<id>
  *    &passage=<source>:p12
  */
+import { OVERLAY_IDS } from '../map/overlays.ts';
 import { firstDay, isRealDate, lastDay } from '../time/dates.ts';
 
 export interface AtlasUrlState {
@@ -32,7 +33,7 @@ export interface KnownIds {
 }
 
 /** The basemap overlays a reader can hide, in their canonical order. */
-export const BASEMAP_OVERLAYS = ['provinces', 'belt', 'fata', 'border', 'places'] as const;
+export const BASEMAP_OVERLAYS = OVERLAY_IDS;
 
 /** Query parameters in the order they are written. */
 export const URL_STATE_PARAMS = ['map', 'groups', 'hide', 'from', 'to', 'event', 'place', 'passage'] as const;
