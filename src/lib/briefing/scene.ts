@@ -7,7 +7,7 @@ import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { Deck, Scene } from '../schema/briefing.ts';
 import type { PlaceFeature } from '../schema/exported.ts';
 import type { AtlasState, TimeWindow } from '../state/atlas.svelte.ts';
-import { firstDay, lastDay } from '../time/dates.ts';
+import { firstDay, formatDateSpan, lastDay } from '../time/dates.ts';
 
 export function sceneTimeWindow(scene: Pick<Scene, 'time'>): TimeWindow | null {
 	return scene.time ? { from: firstDay(scene.time.from), to: lastDay(scene.time.to) } : null;
@@ -67,4 +67,11 @@ export function sceneIndex(deck: Pick<Deck, 'scenes'>, sceneId: string | undefin
 export function sceneStep(deck: Pick<Deck, 'scenes'>, index: number, step: number): number | null {
 	const next = index + step;
 	return next >= 0 && next < deck.scenes.length && next !== index ? next : null;
+}
+
+/** The scene's time window in words ("August 2021 – April 2022"), or "All dates". */
+export function sceneWhen(scene: Pick<Scene, 'time'>): string {
+	return scene.time
+		? formatDateSpan({ start: scene.time.from, end: scene.time.to, precision: 'month', basis: 'explicit' })
+		: 'All dates';
 }
