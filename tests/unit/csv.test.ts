@@ -17,9 +17,10 @@ import type { EventFeature, EventProperties, ExportedCitation, PlaceFeature } fr
 
 /**
  * A strict RFC 4180 reader, written from the RFC rather than from the writer: records end in
- * CRLF, fields are either plain (no comma, quote, CR or LF) or quoted with doubled inner quotes.
+ * CRLF, fields are either plain (no separator, quote, CR or LF) or quoted with doubled inner
+ * quotes. The separator is a comma unless told (a semicolon locale's spreadsheet uses `;`).
  */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, separator = ','): string[][] {
 	const records: string[][] = [];
 	let record: string[] = [];
 	let i = 0;
@@ -43,13 +44,13 @@ function parseCsv(text: string): string[][] {
 				} else value += text[i++];
 			}
 		} else {
-			while (i < text.length && !',\r\n'.includes(text[i]!)) {
+			while (i < text.length && !`${separator}\r\n`.includes(text[i]!)) {
 				if (text[i] === '"') fail('quote inside a plain field');
 				value += text[i++];
 			}
 		}
 		record.push(value);
-		if (text[i] === ',') i++;
+		if (text[i] === separator) i++;
 		else if (text.startsWith('\r\n', i)) {
 			records.push(record);
 			record = [];
@@ -270,31 +271,123 @@ describe('eventsToCsv', () => {
 	});
 });
 
+/**
+ * Whether a spreadsheet could take a cell as a formula: written from the spreadsheet's side, not
+ * the guard's. It trims blanks and folds look-alikes (NFKC) the way a lenient importer may.
+ */
+function looksLikeFormula(cell: string): boolean {
+	const first = cell
+		.replace(/^[\s\u00ad\u180e\u200b-\u200d\u2060]+/u, '')
+		.normalize('NFKC')
+		.charAt(0);
+	return first !== '' && '=+-@\u2212'.includes(first);
+}
+
+/** The cells a careless reader sees: the file split at `separator` and at line breaks, quotes ignored. */
+const naiveCells = (csv: string, separator: string) =>
+	csv.split(/\r\n|\r|\n/).flatMap((line) => line.split(separator));
+
 describe('formula-injection guard', () => {
 	it.each([
-		['=', '=HYPERLINK("http://x","click")'],
-		['+', '+1+2'],
-		['-', '-2+3'],
-		['@', '@SUM(A1:A2)'],
-		['TAB', '\t=1+1'],
-		['CR', '\r=1+1']
-	])('prefixes a cell starting with %s with an apostrophe', (_, text) => {
-		expect(guardFormula(text)).toBe(`'${text}`);
+		['=', '=HYPERLINK("http://x","click")', `'=HYPERLINK("http://x","click")`],
+		['+', '+1+2', "'+1+2"],
+		['-', '-2+3', "'-2+3"],
+		['@', '@SUM(A1:A2)', "'@SUM(A1:A2)"],
+		['a tab first', '\tplain', "'\tplain"],
+		['a CR first', '\rplain', "'\rplain"],
+		['a tab, then a formula', '\t=1+1', "'\t'=1+1"],
+		['a CR, then a formula', '\r=1+1', "'\r'=1+1"],
+		['a space, then a formula', ' =1+1', "' =1+1"],
+		['spaces and a no-break space, then a formula', '  \u00a0=1+1', "'  \u00a0=1+1"],
+		['a zero-width space, then a formula', '\u200b=1+1', "'\u200b=1+1"],
+		['a byte-order mark, then a formula', '\ufeff=1+1', "'\ufeff=1+1"],
+		['an LF, then a formula', '\n=1', "\n'=1"],
+		['fullwidth ＝', '＝1+1', "'＝1+1"],
+		['fullwidth ＋', '＋1', "'＋1"],
+		['fullwidth －', '－1', "'－1"],
+		['fullwidth ＠', '＠SUM(A1)', "'＠SUM(A1)"],
+		['small-form ﹦', '﹦1+1', "'﹦1+1"],
+		['small-form ﹫', '﹫x', "'﹫x"],
+		['superscript ⁼', '⁼1', "'⁼1"],
+		['the minus sign −', '−1', "'−1"],
+		['a semicolon, then a formula', ';=1+1', ";'=1+1"],
+		['text, a semicolon, then a formula', 'x;=1+1', "x;'=1+1"],
+		['a semicolon, a space, then fullwidth ＝', 'x; ＝1', "x;' ＝1"],
+		['a comma, then a formula', 'a,=1+1', "a,'=1+1"],
+		['a tab inside, then a formula', 'a\t@x', "a\t'@x"],
+		['a line break inside, then a formula', 'a\r\n-1', "a\r\n'-1"],
+		['two formulas after separators', 'a;=1;+2', "a;'=1;'+2"]
+	])('guards %s', (_, text, guarded) => {
+		expect(guardFormula(text)).toBe(guarded);
 		const rows = rowsOf(eventsToCsv([event('e', { title: text, citations: [cite('s', 'p1', text)] })]));
-		expect(rows[0]!.title).toBe(`'${text}`);
-		expect(rows[0]!.quote).toBe(`'${text}`);
+		expect(rows[0]!.title).toBe(guarded);
+		expect(rows[0]!.quote).toBe(guarded);
 	});
+
+	it.each([
+		'Torkham',
+		"'=1+1",
+		'1=1',
+		'a-b',
+		'e@mail',
+		'',
+		'a, b',
+		'x;y',
+		'Kabul – Khost',
+		'50% = half',
+		'a;b=c'
+	])('leaves %j alone', (text) => expect(guardFormula(text)).toBe(text));
+
+	it('guards every character whose compatibility form is a formula sign', () => {
+		const lookAlikes: string[] = [];
+		for (let code = 0x80; code <= 0x10ffff; code++) {
+			if (code >= 0xd800 && code <= 0xdfff) continue;
+			const char = String.fromCodePoint(code);
+			if (looksLikeFormula(char + '1')) lookAlikes.push(char);
+		}
+		expect(lookAlikes.length).toBeGreaterThan(10);
+		expect(lookAlikes.filter((char) => !guardFormula(char + '1').startsWith("'"))).toEqual([]);
+	});
+
+	it.each([
+		['comma', ','],
+		['semicolon', ';'],
+		['tab', '\t']
+	])('leaves no formula for a reader splitting at the %s, with or without quotes', (_, separator) => {
+		const hostile = [
+			'=1+1',
+			`${separator}=1+1`,
+			`x${separator}=1+1`,
+			`x${separator} ＝1+1`,
+			`x${separator}\u200b＋1`,
+			`a,b${separator}@SUM(A1)`,
+			`a\r\n${separator}-1`
+		];
+		const csv = toCsv(
+			['text', 'next'],
+			hostile.map((text) => [text, 'after'])
+		);
+		// A reader that honours quotes keeps every field whole, guarded.
+		expect(parseCsv(csv).flat().filter(looksLikeFormula)).toEqual([]);
+		// One that ignores quotes starts a cell at every separator; none of them is a formula either.
+		expect(naiveCells(csv, separator).filter((cell) => looksLikeFormula(cell.replace(/^"/, '')))).toEqual([]);
+		// And the comma reader still reads each row as two fields.
+		expect(parseCsv(csv).map((row) => row.length)).toEqual(Array(hostile.length + 1).fill(2));
+	});
+
+	it.each([
+		['a comma', 'a,b', '"a,b"'],
+		['a semicolon', 'a;b', '"a;b"'],
+		['a tab', 'a\tb', '"a\tb"'],
+		['a quote', 'a"b', '"a""b"'],
+		['nothing to quote', 'a b', 'a b']
+	])('quotes a field with %s', (_, text, quoted) => expect(quoteField(text)).toBe(quoted));
 
 	it('applies the guard before quoting', () => {
 		expect(quoteField(guardFormula('=1,2'))).toBe(`"'=1,2"`);
-		expect(quoteField(guardFormula('\r=1'))).toBe(`"'\r=1"`);
+		expect(quoteField(guardFormula('\r=1'))).toBe(`"'\r'=1"`);
 		expect(toCsv(['a'], [['=1,2'], ['"=x"']])).toBe(`a\r\n"'=1,2"\r\n"""=x"""\r\n`);
 	});
-
-	it.each(['Torkham', ' =1+1', "'=1+1", '1=1', 'a-b', 'e@mail', '', '\n=1', '＝1'])(
-		'leaves %j alone',
-		(text) => expect(guardFormula(text)).toBe(text)
-	);
 
 	it('guards every text column, ids and actors included', () => {
 		const rows = rowsOf(
@@ -318,6 +411,11 @@ describe('formula-injection guard', () => {
 			source_id: "'-s",
 			quote: "'@q"
 		});
+	});
+
+	it('guards a formula after the separator that joins actors', () => {
+		const [row] = rowsOf(eventsToCsv([event('e', { actors: ['Pakistan government', '=1+1'] })]));
+		expect(row!.actors).toBe("Pakistan government;' =1+1");
 	});
 });
 

@@ -2,7 +2,9 @@
  * CSV downloads of the events and places on the map, for readers who check the atlas in a
  * spreadsheet. One row per citation, so every row carries its own verbatim quote and source.
  * The output is RFC 4180 and guarded against spreadsheet formula injection: the quotes are text
- * from the sources and must never run as formulas when the file is opened.
+ * from the sources and must never run as formulas when the file is opened, whatever separator
+ * the spreadsheet splits at (comma, a semicolon locale's `;`, tab) and whatever look-alike
+ * characters (fullwidth ＝, say) its importer folds.
  *
  * Input: events as `EventProperties` or `EventFeature` (the properties hold everything a row
  * needs); places as `PlaceFeature`, because longitude and latitude live in the geometry.
@@ -16,17 +18,48 @@ export const CSV_UTF8_BOM = '\ufeff';
 /** A cell as produced: text is guarded and quoted; numbers are written as they are. */
 type Cell = string | number | null | undefined;
 
-/** First characters that make a spreadsheet treat a cell as a formula (or hide what precedes it). */
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+/**
+ * Characters a spreadsheet may read as the start of a formula: = + - @, and their look-alikes,
+ * every code point whose NFKC form begins with one (fullwidth ＝ ＋ － ＠, small-form ﹦ ﹢ ﹣ ﹫,
+ * super- and subscript ⁼ ⁺ ⁻ ₌ ₊ ₋, ⩵ ⩶, ﬩), plus the minus sign − that ⁻ and ₋ fold to.
+ * Importers that fold compatibility characters would otherwise turn them into formulas.
+ */
+const FORMULA_CHAR =
+	'[=+\\-@\\u2212\\u207a-\\u207c\\u208a-\\u208c\\u2a75\\u2a76\\ufb29' +
+	'\\ufe62\\ufe63\\ufe66\\ufe6b\\uff0b\\uff0d\\uff1d\\uff20]';
 
-/** A leading apostrophe makes spreadsheets show the cell as text; it is visible in other tools. */
+/** Whitespace and invisible characters an importer may trim before it looks for a formula. */
+const BLANKS = '[\\s\\u00ad\\u180e\\u200b-\\u200d\\u2060]*';
+/** The same, less line breaks: after a break, the next line break is a break of its own. */
+const BLANKS_IN_LINE = '(?:[^\\S\\r\\n\\u2028\\u2029]|[\\u00ad\\u180e\\u200b-\\u200d\\u2060])*';
+
+/** A formula at the start of the text, after any blanks; or a tab or CR first, which hide what follows. */
+const FORMULA_AT_START = new RegExp(`^(?:${BLANKS}${FORMULA_CHAR}|[\\t\\r])`, 'u');
+
+/**
+ * A formula after a character some reader starts a new cell or row at: the comma, the semicolon
+ * (the list separator of many locales, where a comma file is split at every `;`, quoted or not),
+ * the tab (a file read as TSV), and CR or LF (a reader that ignores quotes).
+ */
+const FORMULA_AFTER_BREAK = new RegExp(`([,;\\t\\r\\n])(?=${BLANKS_IN_LINE}${FORMULA_CHAR})`, 'gu');
+
+/**
+ * Guards text against formula injection with an apostrophe, which makes spreadsheets show the cell
+ * as text (it is visible in other tools): before the text when it starts with a formula (after
+ * blanks), and after each cell or row break inside it that a formula follows, because a reader
+ * splitting at that character would start a cell there. The exact text is in the GeoJSON files.
+ */
 export function guardFormula(text: string): string {
-	return FORMULA_TRIGGERS.has(text.charAt(0)) ? `'${text}` : text;
+	const guarded = text.replace(FORMULA_AFTER_BREAK, "$1'");
+	return FORMULA_AT_START.test(guarded) ? `'${guarded}` : guarded;
 }
 
-/** RFC 4180: quote a field containing a comma, a double quote, CR or LF, doubling its quotes. */
+/**
+ * RFC 4180: quote a field containing a comma, a double quote, CR or LF, doubling its quotes; also
+ * one containing a semicolon or tab, so that readers splitting at those keep it whole.
+ */
 export function quoteField(text: string): string {
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function formatCell(cell: Cell): string {
