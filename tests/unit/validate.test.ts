@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readGeodata, type GeodataFiles } from '$lib/server/data/read';
 import { validateGeodata } from '$lib/server/data/validate';
 import { formatProblem, InvalidDataError } from '$lib/server/data/problems';
+import { WebAddress } from '$lib/schema/model';
 
 const real = readGeodata();
 const places = JSON.parse(real.get('places.json')!);
@@ -140,6 +141,21 @@ describe('validator', () => {
 			/sources\/tft-2023-12\.json › record "tft-2023-12" › field debris\[\d+\]\.of: a continuation needs "of": the earlier paragraph that p3 continues/
 		],
 		[
+			'a javascript: address for a source',
+			() => variant((j) => (j.url = 'javascript:alert(document.domain)'), 'sources/tft-2023-12.json'),
+			/^sources\/tft-2023-12\.json › record "tft-2023-12" › field url: must be an http: or https: address$/
+		],
+		[
+			'a data: address for a source',
+			() => variant((j) => (j.url = 'data:text/html,<script>alert(1)</script>'), 'sources/tft-2023-12.json'),
+			/^sources\/tft-2023-12\.json › record "tft-2023-12" › field url: must be an http: or https: address$/
+		],
+		[
+			'a source address that is not a URL at all',
+			() => variant((j) => (j.url = 'the Friday Times website'), 'sources/tft-2023-12.json'),
+			/^sources\/tft-2023-12\.json › record "tft-2023-12" › field url: /
+		],
+		[
 			'a wrong schema version',
 			() => variant((j) => (j.schemaVersion = 2), 'groups.json'),
 			/groups\.json › field schemaVersion: Invalid input: expected 1/
@@ -176,5 +192,26 @@ describe('validator', () => {
 		expect(error.message).toMatch(/^geodata\/ is invalid \(2 problems\):/);
 		expect(error.message).toContain('unknown layer group "weather"');
 		expect(error.message).toContain('unknown place "atlantis"');
+	});
+});
+
+describe('a source address', () => {
+	it.each(['https://thefridaytimes.com/04-Dec-2023/x', 'http://example.org/', 'HTTPS://EXAMPLE.ORG/a?b=c'])(
+		'accepts %s',
+		(url) => expect(WebAddress.safeParse(url).success).toBe(true)
+	);
+
+	it.each([
+		'javascript:alert(1)',
+		'JavaScript:alert(1)',
+		'data:text/html,<b>x</b>',
+		'vbscript:msgbox(1)',
+		'file:///etc/passwd',
+		'ftp://example.org/',
+		'mailto:editor@example.org'
+	])('refuses %s with a clear message', (url) => {
+		const result = WebAddress.safeParse(url);
+		expect(result.success).toBe(false);
+		expect(result.error?.issues.map((i) => i.message)).toContain('must be an http: or https: address');
 	});
 });

@@ -69,6 +69,16 @@ export const Debris = z.strictObject({
 	note: z.string().min(1).optional()
 });
 
+/**
+ * A web address: http: or https: only. The reader shows a source's address as a live link, and a
+ * `javascript:` or `data:` address there would run or open whatever it holds when clicked.
+ */
+export const WebAddress = z
+	.string()
+	.url()
+	// A test of the text, not `new URL(...)`, which throws on the addresses `url()` has just refused.
+	.refine((value) => /^https?:/i.test(value), 'must be an http: or https: address');
+
 export const Source = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),
 	id: Id,
@@ -76,8 +86,8 @@ export const Source = z.strictObject({
 	publisher: z.string().min(1),
 	author: z.string().min(1).optional(),
 	date: DateSpan,
-	/** The address of the original, where known; shown as text, never fetched. */
-	url: z.string().url().optional(),
+	/** The address of the original, where known; shown as a link, never fetched. */
+	url: WebAddress.optional(),
 	/** Where the text was actually read (a republication, say). */
 	readAt: z.string().min(1),
 	kind: SourceKind,
