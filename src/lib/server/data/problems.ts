@@ -4,13 +4,18 @@
  */
 export interface Problem {
 	file: string;
+	/** Where in the file, when the text is known: JSON syntax errors and duplicate keys. */
+	line?: number;
+	column?: number;
 	id?: string;
 	field?: string;
 	message: string;
 }
 
+/** `file:line:column › record "id" › field name: what is wrong` (the parts that are known). */
 export function formatProblem(p: Problem): string {
-	const where = [p.file, p.id ? `record "${p.id}"` : '', p.field ? `field ${p.field}` : ''].filter(Boolean);
+	const file = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
+	const where = [file, p.id ? `record "${p.id}"` : '', p.field ? `field ${p.field}` : ''].filter(Boolean);
 	return `${where.join(' › ')}: ${p.message}`;
 }
 

@@ -2,8 +2,10 @@
  * The validator: parses geodata/ against the one schema (src/lib/schema/model.ts), then checks
  * what a schema cannot: every quote verbatim in its paragraph, unique ids, every reference
  * resolving, dates real and ordered, coordinates in the region and inside the province they
- * claim; then the briefing decks (./briefings.ts). Returns the parsed data and every problem found
- * (never stops at the first).
+ * claim; parents without cycles; then the briefing decks (./briefings.ts). Returns the parsed data
+ * and every problem found (never stops at the first). JSON is read strictly (./json-text.ts: every
+ * syntax error with its line and column, every duplicate key), list files one record at a time
+ * (./records.ts), and references to a record that failed are not reported again (./knock-ons.ts).
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import { feature } from 'topojson-client';
@@ -11,14 +13,16 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { z } from 'zod';
 import {
+	Event as EventSchema,
 	EventsFile,
 	GroupsFile,
+	LayerGroup,
+	Place as PlaceSchema,
 	PlacesFile,
 	Source,
 	type Citation,
 	type DateSpan,
 	type Event,
-	type LayerGroup,
 	type Place
 } from '../../schema/model.ts';
 import { splitParagraphs, type Paragraph } from '../../corpus/paragraphs.ts';
@@ -26,9 +30,13 @@ import type { Deck } from '../../schema/briefing.ts';
 import { REGION_BBOX } from '../../geo/region.ts';
 import { dateSpanBounds, isRealDate } from '../../time/dates.ts';
 import { GEODATA_FILES, type GeodataFiles } from './read.ts';
-import { pathToField, type Problem } from './problems.ts';
+import type { Problem } from './problems.ts';
 import { citationProblem } from './citations.ts';
 import { validateBriefings } from './briefings.ts';
+import { parseJsonText } from './json-text.ts';
+import { locateInRecord, parseList, parseWith } from './records.ts';
+import { parentCycles } from './parents.ts';
+import { KnockOns } from './knock-ons.ts';
 
 export interface SourceRecord {
 	meta: z.infer<typeof Source>;
@@ -48,46 +56,33 @@ export interface Geodata {
 
 type Area = Feature<Polygon | MultiPolygon>;
 
+/**
+ * Reads a JSON file strictly: a syntax error is reported with its line and column, and every key
+ * that occurs twice in one object (JSON would keep only the last) with its path and line.
+ */
 function parseJson(files: GeodataFiles, file: string, problems: Problem[]): unknown {
 	const text = files.get(file);
 	if (text === undefined) {
 		problems.push({ file, message: 'file is missing' });
 		return undefined;
 	}
-	try {
-		return JSON.parse(text);
-	} catch (e) {
-		problems.push({ file, message: `not valid JSON: ${(e as Error).message}` });
+	const result = parseJsonText(text);
+	if (!result.ok) {
+		const { line, column, message } = result.error;
+		problems.push({ file, line, column, message: `not valid JSON: ${message}` });
 		return undefined;
 	}
-}
-
-/** Parses with a zod schema, reporting each issue with the id of the record it is in. */
-function parseWith<S extends z.ZodType>(
-	schema: S,
-	value: unknown,
-	file: string,
-	problems: Problem[]
-): z.infer<S> | undefined {
-	if (value === undefined) return undefined;
-	const result = schema.safeParse(value);
-	if (result.success) return result.data;
-	for (const issue of result.error.issues) {
-		const [list, index, ...rest] = issue.path;
-		let id: string | undefined;
-		let field = pathToField(issue.path);
-		if (typeof list === 'string' && typeof index === 'number') {
-			const record = (value as Record<string, unknown[]>)[list]?.[index] as { id?: unknown } | undefined;
-			if (record && typeof record.id === 'string') {
-				id = record.id;
-				field = pathToField(rest);
-			}
-		} else if (value && typeof (value as { id?: unknown }).id === 'string') {
-			id = (value as { id: string }).id;
-		}
-		problems.push({ file, id, field: field || undefined, message: issue.message });
+	for (const d of result.duplicates) {
+		const key = String(d.path.at(-1));
+		problems.push({
+			file,
+			line: d.line,
+			column: d.column,
+			...locateInRecord(result.value, d.path),
+			message: `the key "${key}" appears twice in one object (first at line ${d.first.line}); JSON keeps only the last`
+		});
 	}
-	return undefined;
+	return result.value;
 }
 
 function duplicates(ids: string[]): string[] {
@@ -99,14 +94,22 @@ function duplicates(ids: string[]): string[] {
 
 export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems: Problem[] } {
 	const problems: Problem[] = [];
+	const knockOns = new KnockOns();
 
 	// Sources: metadata beside its verbatim text.
 	const sources: SourceRecord[] = [];
 	for (const file of [...files.keys()].filter(
 		(f) => f.startsWith(`${GEODATA_FILES.sourcesDir}/`) && f.endsWith('.json')
 	)) {
-		const meta = parseWith(Source, parseJson(files, file, problems), file, problems);
-		if (!meta) continue;
+		const value = parseJson(files, file, problems);
+		const meta = parseWith(Source, value, file, problems);
+		if (!meta) {
+			// Citations of this source are knock-ons: the id it claims, or else its file name's.
+			const claimed = (value as { id?: unknown } | undefined)?.id;
+			const id = typeof claimed === 'string' ? claimed : file.slice(file.indexOf('/') + 1, -'.json'.length);
+			knockOns.invalidRecord('source', id, file);
+			continue;
+		}
 		const expected = `${GEODATA_FILES.sourcesDir}/${meta.id}.json`;
 		if (file !== expected)
 			problems.push({ file, id: meta.id, field: 'id', message: `must match the file name (${expected})` });
@@ -114,6 +117,7 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 		const text = files.get(textPath);
 		if (text === undefined) {
 			problems.push({ file, id: meta.id, field: 'textFile', message: `${textPath} does not exist` });
+			knockOns.invalidRecord('source', meta.id, file);
 			continue;
 		}
 		const paragraphs = splitParagraphs(text);
@@ -151,15 +155,28 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 		problems.push({ file: GEODATA_FILES.sourcesDir, id, message: 'source id used twice' });
 	const sourceById = new Map(sources.map((s) => [s.meta.id, s]));
 
-	const groups =
-		parseWith(GroupsFile, parseJson(files, GEODATA_FILES.groups, problems), GEODATA_FILES.groups, problems)
-			?.groups ?? [];
-	const places =
-		parseWith(PlacesFile, parseJson(files, GEODATA_FILES.places, problems), GEODATA_FILES.places, problems)
-			?.places ?? [];
-	const events =
-		parseWith(EventsFile, parseJson(files, GEODATA_FILES.events, problems), GEODATA_FILES.events, problems)
-			?.events ?? [];
+	// One record at a time: a bad record is reported once, and references to it are knock-ons.
+	const readList = <R extends z.ZodType>(
+		file: string,
+		envelope: z.ZodObject,
+		key: string,
+		record: R,
+		kind: 'place' | 'event' | 'layer group'
+	): z.infer<R>[] => {
+		const list = parseList(envelope, key, record, parseJson(files, file, problems), file, problems);
+		if (!list.readable) knockOns.unreadableFile(kind, file);
+		for (const id of list.invalidIds) knockOns.invalidRecord(kind, id, file);
+		return list.records;
+	};
+	const groups: LayerGroup[] = readList(
+		GEODATA_FILES.groups,
+		GroupsFile,
+		'groups',
+		LayerGroup,
+		'layer group'
+	);
+	const places: Place[] = readList(GEODATA_FILES.places, PlacesFile, 'places', PlaceSchema, 'place');
+	const events: Event[] = readList(GEODATA_FILES.events, EventsFile, 'events', EventSchema, 'event');
 	const provinces = readProvinces(files, problems);
 
 	for (const [file, ids] of [
@@ -181,6 +198,8 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 	const provinceByCode = new Map(
 		provinces?.features.map((f) => [String(f.properties?.code), f as Area]) ?? []
 	);
+	// Each cycle is reported once, on its first place in the file.
+	const cycleByPlace = new Map(parentCycles(places).map((cycle) => [cycle[0]!, cycle]));
 	for (const place of places) {
 		const where = { file: GEODATA_FILES.places, id: place.id };
 		place.mentions.forEach((m, i) => checkCitation(m, { ...where, field: `mentions[${i}]` }));
@@ -188,6 +207,13 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 			problems.push({ ...where, field: 'parent', message: `unknown place "${place.parent}"` });
 		if (place.parent === place.id)
 			problems.push({ ...where, field: 'parent', message: 'a place cannot be its own parent' });
+		const cycle = cycleByPlace.get(place.id);
+		if (cycle)
+			problems.push({
+				...where,
+				field: 'parent',
+				message: `the parents form a cycle: ${[...cycle, cycle[0]].join(' → ')}`
+			});
 		const [lon, lat] = place.coordinates;
 		const inRegion =
 			lon >= REGION_BBOX[0] && lon <= REGION_BBOX[2] && lat >= REGION_BBOX[1] && lat <= REGION_BBOX[3];
@@ -247,9 +273,15 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 		);
 	}
 
-	// Briefing decks: scenes over the data above (their references, windows and quotes).
-	const briefings = validateBriefings(files, { places, events, groups, sources });
+	// Briefing decks: scenes over the data above (their references, windows and quotes). Their JSON
+	// is read strictly here first; a deck that is not valid JSON is left out of the deck checks.
+	const deckFiles = new Map(files);
+	for (const file of [...files.keys()].filter((f) => f.startsWith(`${GEODATA_FILES.briefingsDir}/`))) {
+		if (file.endsWith('.json') && parseJson(files, file, problems) === undefined) deckFiles.delete(file);
+	}
+	const briefings = validateBriefings(deckFiles, { places, events, groups, sources });
 	problems.push(...briefings.problems);
+	problems.splice(0, problems.length, ...knockOns.filter(problems));
 
 	return problems.length
 		? { problems }
