@@ -23,6 +23,8 @@ export default defineConfig({
 	test: {
 		// Deterministic runs: fixed time zone, no network (the e2e suite blocks it in the browser).
 		env: { TZ: 'UTC' },
+		// A test that asserts nothing fails: no test can pass by accident.
+		expect: { requireAssertions: true },
 		projects: [
 			{
 				extends: true,

@@ -1,32 +1,17 @@
 /**
  * The built site in real headless Chromium: the map draws the region from bundled data only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, waitForMap, watchForeignRequests } from '../support/browser';
-import { serveBuild } from '../support/site';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { watchForeignRequests } from '../support/browser';
+import { browserSession } from '../support/session';
 
-let browser: Browser;
+// The last test asks for a foreign address on purpose, and the page's policy refuses it.
+const session = browserSession({ allowConsoleErrors: [/Content Security Policy/] });
 let page: Page;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-let foreign: string[];
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-	site = await serveBuild();
-	browser = await launchBrowser();
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-	page = await context.newPage();
-	foreign = watchForeignRequests(page, site.origin);
-	page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-	page.on('pageerror', (e) => consoleErrors.push(e.message));
-	await page.goto(site.origin + '/');
-	await waitForMap(page);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
+	page = await session.open('/');
 });
 
 /** Names of the features of a layer rendered on screen right now. */
@@ -129,25 +114,22 @@ describe('basemap', () => {
 				.filter((n) => n.endsWith('.woff2'))
 		);
 		expect(fonts.length).toBeGreaterThan(0);
-		for (const f of fonts) expect(f.startsWith(site.origin)).toBe(true);
+		for (const f of fonts) expect(f.startsWith(session.origin)).toBe(true);
 	});
 
 	it('pans with the keyboard', async () => {
 		const before = await page.evaluate(() => (window as any).atlas.map.getCenter().lng);
 		await page.locator('canvas.maplibregl-canvas').focus();
 		await page.keyboard.press('ArrowRight');
-		await page.waitForFunction((lng) => (window as any).atlas.map.getCenter().lng > lng + 0.01, before);
-	});
-
-	it('makes no request off its own origin and logs no errors', () => {
-		expect(foreign).toEqual([]);
-		expect(consoleErrors).toEqual([]);
+		await expect
+			.poll(() => page.evaluate(() => (window as any).atlas.map.getCenter().lng as number))
+			.toBeGreaterThan(before + 0.01);
 	});
 
 	it('would notice a request off the origin, and its policy refuses one', async () => {
 		// The watch works: a page with no policy that asks another host is seen.
 		const probe = await page.context().newPage();
-		const seen = watchForeignRequests(probe, site.origin);
+		const seen = watchForeignRequests(probe, session.origin);
 		await probe.setContent('<img src="http://tiles.example.invalid/0/0/0.png">');
 		await expect.poll(() => seen).toEqual(['http://tiles.example.invalid/0/0/0.png']);
 		await probe.close();

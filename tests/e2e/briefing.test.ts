@@ -154,9 +154,4 @@ describe('handout', () => {
 		expect(images).toEqual(deck.scenes.map(() => 'data:image/png;base64,'));
 		await page.close();
 	});
-
-	it('made no request off its own origin and threw no errors', () => {
-		expect(session.foreignRequests()).toEqual([]);
-		expect(session.pageErrors()).toEqual([]);
-	});
 });

@@ -17,16 +17,18 @@ export function chromiumPath(): string {
 	return found;
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `webgl: false` launches a Chromium that cannot create a WebGL context, as some machines are. */
+export function launchBrowser({ webgl = true }: { webgl?: boolean } = {}): Promise<Browser> {
+	const graphics = webgl
+		? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist']
+		: ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'];
 	return chromium.launch({
 		executablePath: chromiumPath(),
 		headless: true,
 		args: [
 			'--no-sandbox',
 			'--disable-dev-shm-usage',
-			'--use-angle=swiftshader',
-			'--enable-unsafe-swiftshader',
-			'--ignore-gpu-blocklist',
+			...graphics,
 			'--disable-background-networking',
 			'--disable-component-update',
 			'--disable-sync',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AtlasState } from '$lib/state/atlas.svelte';
+import { EvidenceStore } from '$lib/evidence/store.svelte';
 import type { LayerGroup } from '$lib/schema/model';
 
 const group = (id: string, order: number, visible = true): LayerGroup => ({
@@ -16,13 +17,13 @@ describe('AtlasState', () => {
 	const groups = [group('strikes', 2), group('attacks', 1), group('surveillance', 3, false)];
 
 	it('orders groups and starts with the default-visible ones', () => {
-		const s = new AtlasState(groups);
+		const s = new AtlasState(new EvidenceStore(groups));
 		expect(s.groups.map((g) => g.id)).toEqual(['attacks', 'strikes', 'surveillance']);
 		expect(s.visibleGroups).toEqual(['attacks', 'strikes']);
 	});
 
 	it('toggles, isolates and sets all groups, keeping the panel order', () => {
-		const s = new AtlasState(groups);
+		const s = new AtlasState(new EvidenceStore(groups));
 		s.setGroupVisible('surveillance', true);
 		expect(s.visibleGroups).toEqual(['attacks', 'strikes', 'surveillance']);
 		s.setGroupVisible('attacks', false);
@@ -36,7 +37,7 @@ describe('AtlasState', () => {
 	});
 
 	it('hides and shows overlays in a stable order', () => {
-		const s = new AtlasState(groups);
+		const s = new AtlasState(new EvidenceStore(groups));
 		s.setOverlayVisible('fata', false);
 		s.setOverlayVisible('belt', false);
 		expect(s.hiddenOverlays).toEqual(['belt', 'fata']);
@@ -45,7 +46,7 @@ describe('AtlasState', () => {
 	});
 
 	it('closes the open passage with the selection', () => {
-		const s = new AtlasState(groups);
+		const s = new AtlasState(new EvidenceStore(groups));
 		s.select({ kind: 'event', id: 'x' });
 		s.passage = { source: 'voa-2024-01', paragraph: 'p3' };
 		s.select(null);

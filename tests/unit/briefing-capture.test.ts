@@ -45,7 +45,7 @@ describe('sceneFromSnapshot', () => {
 			text: SCENE_TEXT_PLACEHOLDER,
 			camera: { center: [69.9877, 33.1235], zoom: 6.12 },
 			groups: ['strikes'],
-			time: { from: '2024-03-01', to: '2024-03-31' },
+			time: { from: '2024-03', to: '2024-03' },
 			highlight: { events: ['airstrikes'], places: [] }
 		});
 		expect(scene.citations).toHaveLength(3);

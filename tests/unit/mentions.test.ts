@@ -15,7 +15,7 @@ import {
 	resolveReaderLink,
 	type Piece,
 	type ReaderParagraph
-} from '$lib/components/reader/reader';
+} from '$lib/corpus/reader';
 
 function place(
 	id: string,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_LAYER_GROUPS, BASEMAP_SOURCES, basemapLayers, buildStyle, fontFaces } from '$lib/map/style';
+import { basemapLayers, buildStyle, fontFaces } from '$lib/map/style';
+import { BASEMAP_SOURCES } from '$lib/map/layer-ids';
 import { lightPalette, type Palette } from '$lib/map/palette';
 import { FONT_FILES } from '$lib/map/fonts';
 import { contrastRatio } from '$lib/map/colour';
@@ -44,12 +45,6 @@ describe('basemap style', () => {
 		}
 	});
 
-	it('lists every toggleable layer in a group that exists in the style', () => {
-		const ids = new Set(layers.map((l) => l.id));
-		for (const group of Object.values(BASEMAP_LAYER_GROUPS))
-			for (const id of group) expect(ids).toContain(id);
-	});
-
 	it('draws the border above the belt and the provinces, and labels last', () => {
 		const order = layers.map((l) => l.id);
 		expect(order.indexOf('border-line')).toBeGreaterThan(order.indexOf('belt-fill'));
@@ -63,7 +58,7 @@ describe('palette', () => {
 	const textOn: [keyof Palette, keyof Palette][] = [
 		['labelCountry', 'landFocus'],
 		['labelCountryMuted', 'landMuted'],
-		['labelProvince', 'provinceFill']
+		['labelProvince', 'landFocus']
 	];
 	it.each(textOn)('%s on %s meets WCAG AA for text (4.5:1)', (fg, bg) => {
 		expect(contrastRatio(lightPalette[fg], lightPalette[bg])).toBeGreaterThanOrEqual(4.5);

@@ -25,8 +25,8 @@ describe('round trips', () => {
 	it.each<[string, AtlasUrlState]>([
 		['nothing', {}],
 		['a view', { view: { zoom: 6.2, lat: 33.25, lng: 69.5 } }],
-		['a view at the limits', { view: { zoom: 22, lat: -85, lng: 180 } }],
-		['a view at zero', { view: { zoom: 0, lat: 0, lng: -180 } }],
+		['a view at the upper limits', { view: { zoom: 12, lat: 46, lng: 88 } }],
+		['a view at the lower limits', { view: { zoom: 3.5, lat: 14, lng: 46 } }],
 		['some groups', { groups: ['attacks', 'strikes'] }],
 		['non-default groups including a hidden-by-default one', { groups: ['diplomacy', 'displacement'] }],
 		['no groups', { groups: [] }],
@@ -136,16 +136,17 @@ describe('serializeUrlState', () => {
 	it('rounds the view: zoom to 2 decimals, latitude and longitude to 4', () => {
 		const params = serializeUrlState({ view: { zoom: 6.23456, lat: 33.123456789, lng: 69.99999 } }, defaults);
 		expect(params.get('map')).toBe('6.23/33.1235/70');
-		expect(serializeUrlState({ view: { zoom: 5, lat: -0.00001, lng: 0 } }, defaults).get('map')).toBe(
-			'5/0/0'
+		expect(serializeUrlState({ view: { zoom: 5, lat: 30.00001, lng: 70 } }, defaults).get('map')).toBe(
+			'5/30/70'
 		);
 	});
 
-	it('brings a view into range: zoom and latitude clamped, longitude wrapped', () => {
+	it("brings a view into the map's range, so that the link reads back without a notice", () => {
 		const params = serializeUrlState({ view: { zoom: 30, lat: 89.9, lng: 190 } }, defaults);
-		expect(params.get('map')).toBe('22/85/-170');
+		expect(params.get('map')).toBe('12/46/88');
+		expect(parse(toQueryString(params)).warnings).toEqual([]);
 		expect(serializeUrlState({ view: { zoom: -1, lat: -90, lng: -540 } }, defaults).get('map')).toBe(
-			'0/-85/-180'
+			'3.5/14/46'
 		);
 		expect(serializeUrlState({ view: { zoom: NaN, lat: 1, lng: 1 } }, defaults).has('map')).toBe(false);
 	});
@@ -168,7 +169,7 @@ describe('serializeUrlState', () => {
 describe('parseUrlState: accepted forms', () => {
 	it('reads a view', () => {
 		expect(parse('map=6.2/33.25/69.50').state).toEqual({ view: { zoom: 6.2, lat: 33.25, lng: 69.5 } });
-		expect(parse('map=-0/-0.0/.5').state).toEqual({ view: { zoom: 0, lat: 0, lng: 0.5 } });
+		expect(parse('map=4./30.0/70.50').state).toEqual({ view: { zoom: 4, lat: 30, lng: 70.5 } });
 	});
 
 	it('normalises groups: known order, duplicates removed', () => {
@@ -223,11 +224,15 @@ describe('parseUrlState: garbage is dropped with a warning', () => {
 		['map=0x5/33/69', 'Ignored map="0x5/33/69": zoom, latitude and longitude must be plain decimal numbers.'],
 		['map=5//69', 'Ignored map="5//69": zoom, latitude and longitude must be plain decimal numbers.'],
 		['map= 5/33/69', 'Ignored map=" 5/33/69": zoom, latitude and longitude must be plain decimal numbers.'],
-		['map=23/33/69', 'Ignored map="23/33/69": zoom must be between 0 and 22.'],
-		['map=-1/33/69', 'Ignored map="-1/33/69": zoom must be between 0 and 22.'],
-		['map=6/85.0001/69', 'Ignored map="6/85.0001/69": latitude must be between -85 and 85.'],
-		['map=6/-90/69', 'Ignored map="6/-90/69": latitude must be between -85 and 85.'],
-		['map=6/33/180.5', 'Ignored map="6/33/180.5": longitude must be between -180 and 180.'],
+		['map=23/33/69', 'Ignored map="23/33/69": zoom must be between 3.5 and 12.'],
+		['map=-1/33/69', 'Ignored map="-1/33/69": zoom must be between 3.5 and 12.'],
+		['map=3.4/33/69', 'Ignored map="3.4/33/69": zoom must be between 3.5 and 12.'],
+		['map=0/0/0', 'Ignored map="0/0/0": zoom must be between 3.5 and 12.'],
+		['map=6/0/0', 'Ignored map="6/0/0": latitude must be between 14 and 46 (the mapped region).'],
+		['map=6/46.0001/69', 'Ignored map="6/46.0001/69": latitude must be between 14 and 46 (the mapped region).'],
+		['map=6/-90/69', 'Ignored map="6/-90/69": latitude must be between 14 and 46 (the mapped region).'],
+		['map=6/33/180.5', 'Ignored map="6/33/180.5": longitude must be between 46 and 88 (the mapped region).'],
+		['map=6/33/45.9', 'Ignored map="6/33/45.9": longitude must be between 46 and 88 (the mapped region).'],
 		['map=', 'Ignored map="": the value is empty.'],
 		['groups=attacks,bogus', 'Ignored an unknown id in groups="attacks,bogus": "bogus".'],
 		['groups=bogus', 'Ignored an unknown id in groups="bogus": "bogus".'],
@@ -411,7 +416,7 @@ describe('parseUrlState: garbage is dropped with a warning', () => {
 			passage: { source: 'voa-2024-01', paragraph: 'p2' }
 		});
 		expect(warnings).toEqual([
-			'Ignored map="99/0/0": zoom must be between 0 and 22.',
+			'Ignored map="99/0/0": zoom must be between 3.5 and 12.',
 			'Ignored an unknown id in hide="belt,x": "x".',
 			'Ignored event="nope": there is no event with this id.'
 		]);

@@ -7,7 +7,7 @@
 import type { Deck, Scene } from '../schema/briefing.ts';
 import type { EventFeature, ExportedCitation, PlaceFeature } from '../schema/exported.ts';
 import type { Citation } from '../schema/model.ts';
-import type { TimeWindow } from '../state/atlas.svelte.ts';
+import { compactWindow, type TimeWindow } from '../time/window.ts';
 
 export interface DashboardSnapshot {
 	view: { zoom: number; lat: number; lng: number };
@@ -64,7 +64,7 @@ export function sceneFromSnapshot(
 			zoom: Math.min(12, Math.max(3.5, round(snapshot.view.zoom, 2)))
 		},
 		groups: [...snapshot.groups],
-		...(snapshot.timeWindow ? { time: { from: snapshot.timeWindow.from, to: snapshot.timeWindow.to } } : {}),
+		...(snapshot.timeWindow ? { time: compactWindow(snapshot.timeWindow) } : {}),
 		highlight: {
 			events: snapshot.selectedEvent ? [snapshot.selectedEvent.properties.id] : [],
 			places: snapshot.selectedPlace ? [snapshot.selectedPlace.properties.id] : []

@@ -6,11 +6,11 @@
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { Deck, Scene } from '../schema/briefing.ts';
 import type { PlaceFeature } from '../schema/exported.ts';
-import type { AtlasState, TimeWindow } from '../state/atlas.svelte.ts';
-import { firstDay, formatDateSpan, lastDay } from '../time/dates.ts';
+import type { AtlasState } from '../state/atlas.svelte.ts';
+import { windowOf, windowWords, type TimeWindow } from '../time/window.ts';
 
 export function sceneTimeWindow(scene: Pick<Scene, 'time'>): TimeWindow | null {
-	return scene.time ? { from: firstDay(scene.time.from), to: lastDay(scene.time.to) } : null;
+	return scene.time ? windowOf(scene.time.from, scene.time.to) : null;
 }
 
 export function applySceneState(atlas: AtlasState, scene: Scene): void {
@@ -71,7 +71,5 @@ export function sceneStep(deck: Pick<Deck, 'scenes'>, index: number, step: numbe
 
 /** The scene's time window in words ("August 2021 – April 2022"), or "All dates". */
 export function sceneWhen(scene: Pick<Scene, 'time'>): string {
-	return scene.time
-		? formatDateSpan({ start: scene.time.from, end: scene.time.to, precision: 'month', basis: 'explicit' })
-		: 'All dates';
+	return windowWords(sceneTimeWindow(scene));
 }

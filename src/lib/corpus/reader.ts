@@ -5,9 +5,10 @@
  * the map's links into a source (`?p=p12&q=<quote>`). Nothing here builds markup: the components
  * render these pieces as text nodes and elements.
  */
-import type { Debris, Source } from '../../schema/model.ts';
-import { formatDateSpan } from '../../time/dates.ts';
-import { foldSpace, locateQuote } from '../../corpus/paragraphs.ts';
+import type { Debris, Source } from '../schema/model.ts';
+import { formatDateSpan } from '../time/dates.ts';
+import { DATE_BASIS_WORDS, SOURCE_KIND_WORDS } from '../evidence/words.ts';
+import { foldSpace, locateQuote } from './paragraphs.ts';
 
 export interface TextSpan {
 	start: number;
@@ -75,11 +76,6 @@ export function markText(text: string, mentions: MentionSpan[], quote: TextSpan 
 	];
 }
 
-/** `p207` → 207. */
-export function paragraphNumber(id: string): number {
-	return Number(id.slice(1));
-}
-
 /**
  * The paragraph a line of body text continues across a page break, or null. Such a line is shown
  * as text, never hidden with the layout debris.
@@ -124,18 +120,6 @@ export function isLayoutDebris(paragraph: ReaderParagraph): boolean {
 	return paragraph.debris !== null && continuationOf(paragraph.debris) === null;
 }
 
-const KIND_LABELS: Record<Source['kind'], string> = {
-	news: 'News report',
-	opinion: 'Opinion',
-	'policy-paper': 'Policy paper'
-};
-
-const DATE_BASIS_LABELS: Record<Source['date']['basis'], string> = {
-	explicit: 'as stated in the text',
-	inferred: 'inferred from the text',
-	publication: 'publication date'
-};
-
 /** A source's metadata as the reader shows it, dates and kinds in words. */
 export interface SourceSummary {
 	id: string;
@@ -157,9 +141,9 @@ export function summariseSource(meta: Source): SourceSummary {
 		publisher: meta.publisher,
 		author: meta.author ?? null,
 		dateText: formatDateSpan(meta.date),
-		dateBasis: DATE_BASIS_LABELS[meta.date.basis],
+		dateBasis: DATE_BASIS_WORDS[meta.date.basis],
 		dateNote: meta.date.note ?? null,
-		kind: KIND_LABELS[meta.kind],
+		kind: SOURCE_KIND_WORDS[meta.kind],
 		url: meta.url ?? null,
 		readAt: meta.readAt
 	};

@@ -1,20 +1,16 @@
 /**
- * The browser's side of the data: the three files every map view needs (basemap topology,
- * places, events), fetched in parallel as early as possible, plus the URLs to preload them.
+ * The browser's side of the bundled data: the basemap topology (for the map) and the published
+ * places and events (for the evidence store), fetched in parallel as early as possible, plus the
+ * URLs to preload them.
  */
 import { browser } from '$app/environment';
 import { asset } from '$app/paths';
 import type { Topology } from 'topojson-specification';
 import { BASEMAP_PATH } from '$lib/map/basemap';
 import { FONT_FILES } from '$lib/map/fonts';
-import type { EventsCollection, PlacesCollection } from '$lib/schema/exported';
+import type { EventFeature, EventsCollection, PlaceFeature, PlacesCollection } from '$lib/schema/exported';
 
-export interface AtlasData {
-	basemap: Promise<Topology>;
-	overlays: Promise<{ places: PlacesCollection; events: EventsCollection }>;
-}
-
-export const DATA_URLS = {
+const DATA_URLS = {
 	basemap: asset(`/${BASEMAP_PATH}`),
 	places: asset('/data/places.geojson'),
 	events: asset('/data/events.geojson')
@@ -24,7 +20,7 @@ export const DATA_URLS = {
 export const PRELOAD_URLS = [...Object.values(DATA_URLS), ...Object.values(FONT_FILES).map((f) => f.latin)];
 
 function getJson<T>(url: string): Promise<T> {
-	// While prerendering there is no map to draw: never resolve.
+	// While prerendering there is nothing to fetch: the page is drawn empty and filled in the browser.
 	if (!browser) return new Promise(() => {});
 	return fetch(url).then((r) => {
 		if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
@@ -32,11 +28,15 @@ function getJson<T>(url: string): Promise<T> {
 	});
 }
 
-export function fetchAtlasData(): AtlasData {
-	const basemap = getJson<Topology>(DATA_URLS.basemap);
-	const overlays = Promise.all([
+/** The basemap topology: only a map needs it. */
+export function fetchBasemap(): Promise<Topology> {
+	return getJson<Topology>(DATA_URLS.basemap);
+}
+
+/** The bundled places and events, for the evidence store. */
+export function fetchBundledEvidence(): Promise<{ places: PlaceFeature[]; events: EventFeature[] }> {
+	return Promise.all([
 		getJson<PlacesCollection>(DATA_URLS.places),
 		getJson<EventsCollection>(DATA_URLS.events)
-	]).then(([places, events]) => ({ places, events }));
-	return { basemap, overlays };
+	]).then(([places, events]) => ({ places: places.features, events: events.features }));
 }

@@ -1,5 +1,8 @@
-/** Words for the data's codes, shared by the details panel, the list and the search results. */
-import type { LocationPrecision } from '$lib/schema/model';
+/**
+ * Words for the data's codes, declared once and shared by every view that shows them: the details
+ * panel, the list, the search results, the source reader and the briefings.
+ */
+import type { DateSpan, LocationPrecision, Source } from '../schema/model.ts';
 
 export const PRECISION_WORDS: Record<LocationPrecision, string> = {
 	exact: 'exact position',
@@ -8,11 +11,18 @@ export const PRECISION_WORDS: Record<LocationPrecision, string> = {
 	area: 'area (drawn at its centre)'
 };
 
-export const BASIS_WORDS = {
+/** How a date is known, for an event's date and a source's alike: "date inferred from the text". */
+export const DATE_BASIS_WORDS: Record<DateSpan['basis'], string> = {
 	explicit: 'date as stated in the source',
 	inferred: 'date inferred from the text',
 	publication: 'date taken from the publication date'
-} as const;
+};
+
+export const SOURCE_KIND_WORDS: Record<Source['kind'], string> = {
+	news: 'News report',
+	opinion: 'Opinion',
+	'policy-paper': 'Policy paper'
+};
 
 export const STANCE_WORDS = { claims: 'claims', denies: 'denies', disputes: 'disputes' } as const;
 

@@ -5,7 +5,7 @@
 import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { BASEMAP_SOURCES, type BasemapSource } from './style';
+import { BASEMAP_SOURCES, type BasemapSource } from './layer-ids.ts';
 
 export type BasemapCollections = Record<BasemapSource, FeatureCollection>;
 

@@ -20,7 +20,7 @@ const ZOOM_BY_TYPE: Record<string, number> = {
 };
 
 /** Leaves room for the details panel over the right of the map when it is open. */
-export function cameraPadding(map: MapLibreMap, panelOpen: boolean): PaddingOptions {
+function cameraPadding(map: MapLibreMap, panelOpen: boolean): PaddingOptions {
 	const wide = map.getContainer().clientWidth > 700;
 	return { top: 40, bottom: 40, left: 40, right: panelOpen && wide ? 400 : 40 };
 }

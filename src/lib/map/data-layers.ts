@@ -6,10 +6,11 @@
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { FONT_REGULAR, FONT_SEMIBOLD } from './fonts.ts';
+import { DATA_SOURCES, EVENT_LAYER, PLACE_LAYER } from './layer-ids.ts';
 import type { Palette } from './palette.ts';
 
 /** Place types drawn as points; countries, provinces and regions are drawn as areas instead. */
-export const POINT_PLACE_TYPES = ['city', 'town', 'crossing', 'port', 'district', 'valley'];
+const POINT_PLACE_TYPES = ['city', 'town', 'crossing', 'port', 'district', 'valley'];
 
 export const iconFor = (group: string) => `group-${group}`;
 export const PRECISION_ICONS = {
@@ -17,10 +18,6 @@ export const PRECISION_ICONS = {
 	district: 'precision-district',
 	area: 'precision-area'
 } as const;
-
-/** Layer ids by what they show, for interaction and toggles. */
-export const EVENT_LAYERS = { cluster: 'events-cluster', symbol: 'events-symbol' } as const;
-export const PLACE_LAYERS = ['places-dot', 'places-label'] as const;
 
 /** Clustering keeps identical positions clustered up to the map's maximum zoom. */
 export const EVENT_CLUSTER = { cluster: true, clusterRadius: 26, clusterMaxZoom: 12 } as const;
@@ -45,12 +42,13 @@ export const whereIn = (property: string, ids: string[]): ExpressionSpecificatio
 	['literal', ids]
 ];
 
-export function dataLayers(p: Palette): LayerSpecification[] {
+/** The places: a ring for the selected ones, a mark for each (exact or not) and its name. */
+export function placeLayers(p: Palette): LayerSpecification[] {
 	return [
 		{
-			id: 'places-selected',
+			id: PLACE_LAYER.selected,
 			type: 'circle',
-			source: 'places',
+			source: DATA_SOURCES.places,
 			filter: whereIn('id', []),
 			paint: {
 				'circle-radius': 8,
@@ -61,9 +59,9 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			}
 		},
 		{
-			id: 'places-dot',
+			id: PLACE_LAYER.dot,
 			type: 'symbol',
-			source: 'places',
+			source: DATA_SOURCES.places,
 			filter: isPointPlace,
 			layout: {
 				// Exact: solid dot. District seat or approximate: a ring, so it does not look exact.
@@ -73,9 +71,9 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			}
 		},
 		{
-			id: 'places-label',
+			id: PLACE_LAYER.label,
 			type: 'symbol',
-			source: 'places',
+			source: DATA_SOURCES.places,
 			filter: isPointPlace,
 			layout: {
 				'text-field': ['get', 'name'],
@@ -86,11 +84,17 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 				'text-optional': true
 			},
 			paint: { 'text-color': p.labelCountry, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 }
-		},
+		}
+	];
+}
+
+/** The events: a precision mark under each symbol, a highlight ring, the group symbol, clusters. */
+export function eventLayers(p: Palette): LayerSpecification[] {
+	return [
 		{
-			id: 'events-precision',
+			id: EVENT_LAYER.precision,
 			type: 'symbol',
-			source: 'events',
+			source: DATA_SOURCES.events,
 			filter: ['all', notCluster, ['!=', ['get', 'precision'], 'exact']],
 			layout: {
 				'icon-image': [
@@ -107,9 +111,9 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			}
 		},
 		{
-			id: 'events-highlight',
+			id: EVENT_LAYER.highlight,
 			type: 'circle',
-			source: 'events',
+			source: DATA_SOURCES.events,
 			filter: ['all', notCluster, whereIn('event', [])],
 			paint: {
 				'circle-radius': 14,
@@ -120,9 +124,9 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			}
 		},
 		{
-			id: EVENT_LAYERS.symbol,
+			id: EVENT_LAYER.symbol,
 			type: 'symbol',
-			source: 'events',
+			source: DATA_SOURCES.events,
 			filter: notCluster,
 			layout: {
 				'icon-image': ['concat', 'group-', ['get', 'group']],
@@ -131,9 +135,9 @@ export function dataLayers(p: Palette): LayerSpecification[] {
 			}
 		},
 		{
-			id: EVENT_LAYERS.cluster,
+			id: EVENT_LAYER.cluster,
 			type: 'symbol',
-			source: 'events',
+			source: DATA_SOURCES.events,
 			filter: isCluster,
 			layout: {
 				'icon-image': MARK_ICONS.cluster,

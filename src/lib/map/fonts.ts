@@ -16,5 +16,3 @@ export const FONT_FILES = {
 	[FONT_REGULAR]: { latin: regularLatin, latinExt: regularLatinExt },
 	[FONT_SEMIBOLD]: { latin: semiboldLatin, latinExt: semiboldLatinExt }
 } as const;
-
-export type FontName = keyof typeof FONT_FILES;

@@ -3,12 +3,10 @@
  * baseline page (so the benchmark compares the atlas with the same map, not with other settings).
  */
 import type { MapOptions } from 'maplibre-gl';
-import { MAX_BOUNDS } from '../geo/region.ts';
+import { VIEW_RANGE } from './view.ts';
 
 export const MAP_OPTIONS = {
-	maxBounds: MAX_BOUNDS,
-	minZoom: 3.5,
-	maxZoom: 12,
+	...VIEW_RANGE,
 	// Labels and symbols appear at once rather than fading in: the map settles sooner and reads
 	// the same in a screenshot, a printed handout and a live briefing.
 	fadeDuration: 0,

@@ -7,7 +7,6 @@ export interface Palette {
 	water: string;
 	landMuted: string;
 	landFocus: string;
-	provinceFill: string;
 	provinceLine: string;
 	countryLine: string;
 	borderLine: string;
@@ -19,18 +18,19 @@ export interface Palette {
 	labelCountryMuted: string;
 	labelProvince: string;
 	labelHalo: string;
-	placeDot: string;
 	selection: string;
 	cluster: string;
 	clusterText: string;
 	areaHighlight: string;
+	/** River lines (src/lib/map/terrain.ts): a muted blue, darker than the sea so it reads on land. */
+	river: string;
+	riverLabel: string;
 }
 
 export const lightPalette: Palette = {
 	water: '#d6e2ea',
 	landMuted: '#ebe8e2',
 	landFocus: '#faf8f3',
-	provinceFill: '#faf8f3',
 	provinceLine: '#b9b1a4',
 	countryLine: '#8c8377',
 	borderLine: '#7a1f3d',
@@ -42,9 +42,10 @@ export const lightPalette: Palette = {
 	labelCountryMuted: '#5f5850',
 	labelProvince: '#4f4942',
 	labelHalo: '#ffffff',
-	placeDot: '#2b2620',
 	selection: '#1f3a5f',
 	cluster: '#1f3a5f',
 	clusterText: '#ffffff',
-	areaHighlight: '#1f3a5f'
+	areaHighlight: '#1f3a5f',
+	river: '#5f8fb0',
+	riverLabel: '#2a5577'
 };

@@ -4,7 +4,7 @@
  * would otherwise copy and index for nothing.
  */
 import type { FeatureCollection, Point } from 'geojson';
-import type { PlacesCollection } from '../schema/exported.ts';
+import type { PlaceFeature } from '../schema/exported.ts';
 import type { LocationPrecision } from '../schema/model.ts';
 
 export interface PlacePointProperties {
@@ -14,10 +14,10 @@ export interface PlacePointProperties {
 	precision: LocationPrecision;
 }
 
-export function placePoints(places: PlacesCollection): FeatureCollection<Point, PlacePointProperties> {
+export function placePoints(places: readonly PlaceFeature[]): FeatureCollection<Point, PlacePointProperties> {
 	return {
 		type: 'FeatureCollection',
-		features: places.features.map((f) => ({
+		features: places.map((f) => ({
 			type: 'Feature',
 			geometry: f.geometry,
 			properties: {

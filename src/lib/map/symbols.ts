@@ -38,7 +38,7 @@ const CROSS: Pt[] = [
 ];
 
 /** Outline of each shape in a 1×1 box (null: a circle). */
-export const SHAPES: Record<SymbolShape, Pt[] | null> = {
+const SHAPES: Record<SymbolShape, Pt[] | null> = {
 	circle: null,
 	square: [
 		[0.1, 0.1],

@@ -8,18 +8,19 @@
  */
 import { z } from 'zod';
 import { Citation, Id, PartialDate, SCHEMA_VERSION } from './model.ts';
+import { VIEW_RANGE } from '../map/view.ts';
 
-/** The zoom range of the atlas's map (its `minZoom` and `maxZoom`). */
-export const SCENE_ZOOM = { min: 3.5, max: 12 } as const;
 /** MapLibre's default maximum pitch, which the atlas keeps. */
-export const SCENE_MAX_PITCH = 60;
+const SCENE_MAX_PITCH = 60;
 
-const zoomMessage = `zoom must be between ${SCENE_ZOOM.min} and ${SCENE_ZOOM.max}`;
+const { minZoom, maxZoom } = VIEW_RANGE;
+const zoomMessage = `zoom must be between ${minZoom} and ${maxZoom}`;
 
 export const SceneCamera = z.strictObject({
 	/** WGS84 [longitude, latitude] of the centre of the view. */
 	center: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
-	zoom: z.number().min(SCENE_ZOOM.min, zoomMessage).max(SCENE_ZOOM.max, zoomMessage),
+	/** Within the map's zoom range (`VIEW_RANGE`). */
+	zoom: z.number().min(minZoom, zoomMessage).max(maxZoom, zoomMessage),
 	/** Degrees clockwise from north; 0 when omitted. */
 	bearing: z
 		.number()
@@ -46,7 +47,7 @@ export const SceneHighlight = z.strictObject({
 });
 
 export const Scene = z.strictObject({
-	/** Kebab-case, unique within the deck (it appears in URLs: `#scene-id`). */
+	/** Kebab-case, unique within the deck (it names the scene's page: `/briefing/<deck>/<scene>`). */
 	id: Id,
 	title: z.string().min(1),
 	/** Our words, 1–4 sentences; never a fact the cited passages do not give. */

@@ -1,6 +1,6 @@
 /**
  * The one data model of the atlas. Every record in `geodata/` is checked against these zod
- * schemas by the validator (`src/lib/server/validate`), the build derives the app's data from
+ * schemas by the validator (`src/lib/server/data/validate.ts`), the build derives the app's data from
  * the parsed records, and the UI imports the inferred types. Change the model here, nowhere else.
  */
 import { z } from 'zod';
@@ -202,7 +202,6 @@ export const Event = z.strictObject({
 	citations: z.array(Citation).min(1)
 });
 
-export const SourcesFile = Source;
 export const PlacesFile = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),
 	places: z.array(Place)

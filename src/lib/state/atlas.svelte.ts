@@ -1,39 +1,39 @@
 /**
- * The atlas's shared UI state: the data, which groups and overlays are visible, what is selected
- * or hovered, and what the map shows. One instance per page, shared by context; the map, the
- * layer panel, the list and the details panel all read and write it, so they stay in sync.
+ * The atlas's shared view state: which groups and overlays are visible, the time window, what is
+ * selected or hovered, and what the map shows; plus every view derived from it over the evidence
+ * store (visible events, events in view, counts by group, what the map emphasises). One instance
+ * per page, shared by context: the map, the layer panel, the list, search, the timeline and the
+ * details panel all read and write it, so they stay in sync. The data itself lives in the
+ * evidence store (`evidence`); this class owns none of it.
  *
- * Its Maps and Sets are snapshots rebuilt on every change, never mutated in place, so Svelte's
- * reactive collections are not needed.
+ * Its Maps are snapshots rebuilt on every change, never mutated in place, so Svelte's reactive
+ * collections are not needed.
  */
 /* eslint-disable svelte/prefer-svelte-reactivity */
 import { getContext, setContext } from 'svelte';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { EventFeature, PlaceFeature } from '../schema/exported.ts';
-import type { LayerGroup } from '../schema/model.ts';
+import type { EvidenceStore } from '../evidence/store.svelte.ts';
 import { eventInBounds } from '../map/event-points.ts';
 import { OVERLAY_IDS, type OverlayId } from '../map/overlays.ts';
+import type { MapCamera } from '../map/view.ts';
+import { reachesInto, type TimeWindow } from '../time/window.ts';
+import { emphasisOf, type Emphasis, type Selection } from './emphasis.ts';
+import type { EventFeature } from '../schema/exported.ts';
+import type { AtlasUrlState } from './url.ts';
 
-export type Selection =
-	| { kind: 'event'; id: string }
-	| { kind: 'place'; id: string }
-	/** A set of events shown as a list: a cluster, or every event of an actor. */
-	| { kind: 'events'; title: string; ids: string[] };
-
-export { OVERLAYS, type OverlayId } from '../map/overlays.ts';
+export type { Selection } from './emphasis.ts';
+export type { TimeWindow } from '../time/window.ts';
 
 export type Bounds = [number, number, number, number];
 
-/** A window of time as ISO days, both ends included. */
-export interface TimeWindow {
-	from: string;
-	to: string;
-}
+/**
+ * Where the map is: being set up, drawn and idle, impossible in this browser (no WebGL: every
+ * other view still works), or failed while drawing.
+ */
+export type MapStatus = 'loading' | 'ready' | 'unavailable' | 'error';
 
 export class AtlasState {
-	readonly groups: LayerGroup[];
-	events = $state.raw<EventFeature[]>([]);
-	places = $state.raw<PlaceFeature[]>([]);
+	readonly evidence: EvidenceStore;
 	visibleGroups = $state<string[]>([]);
 	hiddenOverlays = $state<OverlayId[]>([]);
 	selection = $state.raw<Selection | null>(null);
@@ -41,49 +41,65 @@ export class AtlasState {
 	hovered = $state<string | null>(null);
 	/** What the map shows now: [west, south, east, north], and its camera. */
 	bounds = $state.raw<Bounds | null>(null);
-	view = $state.raw<{ zoom: number; lat: number; lng: number } | null>(null);
-	/** The MapLibre map, once drawn (for camera moves requested by the panels). */
+	view = $state.raw<MapCamera | null>(null);
+	/** The MapLibre map, once its style has loaded (for camera moves requested by the panels). */
 	map = $state.raw<MapLibreMap | null>(null);
+	mapStatus = $state<MapStatus>('loading');
+	/** Why the map is unavailable or failed, in words. */
+	mapProblem = $state('');
 	/** Events and places a briefing scene draws attention to (marked on the map). */
 	highlighted = $state.raw<{ events: string[]; places: string[] }>({ events: [], places: [] });
-	/** The time window (ISO days, inclusive); null shows all time. */
+	/** The time window; null shows all time. */
 	timeWindow = $state.raw<TimeWindow | null>(null);
 	/** An opened source passage: shown in context in the details panel. */
 	passage = $state.raw<{ source: string; paragraph: string } | null>(null);
 
-	readonly eventById = $derived(new Map(this.events.map((e) => [e.properties.id, e])));
-	readonly placeById = $derived(new Map(this.places.map((p) => [p.properties.id, p])));
-	readonly countByGroup = $derived(
-		this.events.reduce(
-			(m, e) => m.set(e.properties.group, (m.get(e.properties.group) ?? 0) + 1),
-			new Map<string, number>()
-		)
-	);
+	declare readonly countByGroup: Map<string, number>;
 	/** Events of the visible groups whose date span reaches into the time window. */
-	readonly visibleEvents = $derived(
-		this.events.filter(
-			(e) =>
-				this.visibleGroups.includes(e.properties.group) &&
-				(!this.timeWindow ||
-					(e.properties.dateFirst <= this.timeWindow.to && e.properties.dateLast >= this.timeWindow.from))
-		)
-	);
-	/** The list view: events of the visible groups drawn inside the map's current view. */
-	readonly eventsInView = $derived(
-		this.bounds ? this.visibleEvents.filter((e) => eventInBounds(e, this.bounds!)) : this.visibleEvents
-	);
+	declare readonly visibleEvents: EventFeature[];
+	/** The list view: visible events drawn inside the map's current view (all of them without a map). */
+	declare readonly eventsInView: EventFeature[];
+	/** What the map rings and lights up. */
+	declare readonly emphasis: Emphasis;
 
-	constructor(groups: LayerGroup[]) {
-		this.groups = [...groups].sort((a, b) => a.order - b.order);
+	constructor(evidence: EvidenceStore) {
+		// The derived views read the store, so they are declared once it is set.
+		this.evidence = evidence;
+		this.countByGroup = $derived(
+			this.evidence.events.reduce(
+				(m, e) => m.set(e.properties.group, (m.get(e.properties.group) ?? 0) + 1),
+				new Map<string, number>()
+			)
+		);
+		this.visibleEvents = $derived(
+			this.evidence.events.filter(
+				(e) =>
+					this.visibleGroups.includes(e.properties.group) &&
+					reachesInto(e.properties.dateFirst, e.properties.dateLast, this.timeWindow)
+			)
+		);
+		this.eventsInView = $derived(
+			this.bounds ? this.visibleEvents.filter((e) => eventInBounds(e, this.bounds!)) : this.visibleEvents
+		);
+		this.emphasis = $derived(
+			emphasisOf(
+				{ selection: this.selection, hovered: this.hovered, highlighted: this.highlighted },
+				this.evidence
+			)
+		);
 		this.visibleGroups = this.defaultGroups;
+	}
+
+	get groups() {
+		return this.evidence.groups;
 	}
 
 	get defaultGroups(): string[] {
 		return this.groups.filter((g) => g.visible).map((g) => g.id);
 	}
 
-	group(id: string): LayerGroup | undefined {
-		return this.groups.find((g) => g.id === id);
+	group(id: string) {
+		return this.evidence.group(id);
 	}
 
 	setGroupVisible(id: string, visible: boolean): void {
@@ -112,6 +128,30 @@ export class AtlasState {
 	select(selection: Selection | null): void {
 		this.selection = selection;
 		if (!selection || selection.kind === 'events') this.passage = null;
+	}
+
+	/** Restores what a shared link names (already checked by `parseUrlState`). */
+	applyUrlState(state: AtlasUrlState): void {
+		// The link's view stands until a map reports its own (and stays shared if none can be drawn).
+		if (state.view) this.view = state.view;
+		if (state.groups) this.visibleGroups = state.groups;
+		if (state.hidden) this.hiddenOverlays = OVERLAY_IDS.filter((o) => state.hidden!.includes(o));
+		if (state.selected) this.selection = state.selected;
+		if (state.passage) this.passage = state.passage;
+		if (state.time) this.timeWindow = state.time;
+	}
+
+	/** The state a link shares (`serializeUrlState` writes it). */
+	get urlState(): AtlasUrlState {
+		const s = this.selection;
+		return {
+			view: this.view ?? undefined,
+			groups: this.visibleGroups,
+			hidden: this.hiddenOverlays,
+			selected: s && s.kind !== 'events' ? s : undefined,
+			passage: this.passage ?? undefined,
+			time: this.timeWindow ?? undefined
+		};
 	}
 }
 

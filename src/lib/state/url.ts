@@ -9,16 +9,18 @@
  *    &passage=<source>:p12
  */
 import { OVERLAY_IDS } from '../map/overlays.ts';
-import { firstDay, isRealDate, lastDay } from '../time/dates.ts';
+import { cameraProblem, clampCamera, type MapCamera } from '../map/view.ts';
+import { isRealDate } from '../time/dates.ts';
+import { compactWindow, windowOf, type TimeWindow } from '../time/window.ts';
 
 export interface AtlasUrlState {
-	view?: { zoom: number; lat: number; lng: number };
+	view?: MapCamera;
 	/** Visible event groups; undefined = the defaults, [] = all hidden. */
 	groups?: string[];
-	/** Hidden basemap overlays, among `BASEMAP_OVERLAYS`. */
+	/** Hidden overlays, among `OVERLAY_IDS`. */
 	hidden?: string[];
-	/** The time window, as ISO days, both included; undefined = all time. */
-	time?: { from: string; to: string };
+	/** The time window; undefined = all time. */
+	time?: TimeWindow;
 	selected?: { kind: 'event' | 'place'; id: string };
 	/** `paragraph` is a paragraph id such as "p12". */
 	passage?: { source: string; paragraph: string };
@@ -32,16 +34,8 @@ export interface KnownIds {
 	sources: Readonly<Record<string, number>>;
 }
 
-/** The basemap overlays a reader can hide, in their canonical order. */
-export const BASEMAP_OVERLAYS = OVERLAY_IDS;
-
-/** Query parameters in the order they are written. */
-export const URL_STATE_PARAMS = ['map', 'groups', 'hide', 'from', 'to', 'event', 'place', 'passage'] as const;
-
-export const VIEW_LIMITS = { zoom: [0, 22], lat: [-85, 85], lng: [-180, 180] } as const;
-
 /** Longer values are not read at all. */
-export const MAX_PARAM_LENGTH = 2000;
+const MAX_PARAM_LENGTH = 2000;
 
 /** Bad values are quoted in warnings up to this many characters. */
 const SHOWN_VALUE_LENGTH = 40;
@@ -78,14 +72,9 @@ function parseView(value: string, warn: (why: string) => undefined): AtlasUrlSta
 		return warn('zoom, latitude and longitude must be plain decimal numbers');
 	// `+ 0` turns -0 into 0.
 	const [zoom, lat, lng] = parts.map((p) => Number(p) + 0) as [number, number, number];
-	const named = { zoom, lat, lng };
-	const label = { zoom: 'zoom', lat: 'latitude', lng: 'longitude' };
-	for (const key of ['zoom', 'lat', 'lng'] as const) {
-		const [min, max] = VIEW_LIMITS[key];
-		if (!(named[key] >= min && named[key] <= max))
-			return warn(`${label[key]} must be between ${min} and ${max}`);
-	}
-	return named;
+	const view = { zoom, lat, lng };
+	const problem = cameraProblem(view);
+	return problem ? warn(problem) : view;
 }
 
 /**
@@ -145,7 +134,7 @@ function parseTime(
 	const fromOk = valid('from', from);
 	const toOk = valid('to', to);
 	if (fromOk && toOk) {
-		const time = { from: firstDay(from!), to: lastDay(to!) };
+		const time = windowOf(from!, to!);
 		if (time.from <= time.to) return time;
 		warnings.push(ignored('from', from!, `it is after to=${shown(to!)}`));
 	} else if (fromOk) {
@@ -154,12 +143,6 @@ function parseTime(
 		warnings.push(ignored('to', to!, 'a time window needs both from= and to='));
 	}
 	return undefined;
-}
-
-/** A window end as written in a link: the month alone when the day is the month's first (or last). */
-function compactDay(day: string, monthDay: (month: string) => string): string {
-	const month = day.slice(0, 7);
-	return monthDay(month) === day ? month : day;
 }
 
 /**
@@ -215,7 +198,7 @@ export function parseUrlState(
 
 	const hide = single('hide');
 	if (hide !== undefined) {
-		const kept = parseIdList('hide', hide, BASEMAP_OVERLAYS, warnings);
+		const kept = parseIdList('hide', hide, OVERLAY_IDS, warnings);
 		if (kept) state.hidden = kept;
 	}
 
@@ -251,17 +234,13 @@ export function parseUrlState(
 }
 
 const round = (x: number, decimals: number) => Number(x.toFixed(decimals)) + 0;
-const clamp = (x: number, [min, max]: readonly [number, number]) => Math.min(max, Math.max(min, x));
-/** Longitudes past the antimeridian (a map panned round the world) brought back into −180…180. */
-const wrapLongitude = (lng: number) =>
-	lng >= -180 && lng <= 180 ? lng : ((((lng + 180) % 360) + 360) % 360) - 180;
 
 /**
  * Write the state as query parameters, in a stable order (map, groups, hide, from and to, event
  * or place, passage), leaving out what equals the defaults: no `groups` when the visible groups are
  * the default ones (in any order), `groups=none` when none is visible, no `hide` when nothing is
  * hidden, no `from`/`to` for all time. The view is rounded (zoom to 2 decimals, latitude and
- * longitude to 4) and brought into range. Window ends on month boundaries are written as months
+ * longitude to 4) and brought into the map's range, so it reads back without a notice. Window ends on month boundaries are written as months
  * (`from=2022-03&to=2024-04`); a window that is not two ordered ISO days is left out.
  */
 export function serializeUrlState(
@@ -271,9 +250,10 @@ export function serializeUrlState(
 	const params = new URLSearchParams();
 	const { view } = state;
 	if (view && [view.zoom, view.lat, view.lng].every(Number.isFinite)) {
-		const zoom = round(clamp(view.zoom, VIEW_LIMITS.zoom), 2);
-		const lat = round(clamp(view.lat, VIEW_LIMITS.lat), 4);
-		const lng = round(wrapLongitude(view.lng), 4);
+		const inRange = clampCamera(view);
+		const zoom = round(inRange.zoom, 2);
+		const lat = round(inRange.lat, 4);
+		const lng = round(inRange.lng, 4);
 		params.set('map', `${zoom}/${lat}/${lng}`);
 	}
 	if (state.groups) {
@@ -284,16 +264,17 @@ export function serializeUrlState(
 	}
 	if (state.hidden?.length) {
 		const canonical = (overlay: string) => {
-			const i = (BASEMAP_OVERLAYS as readonly string[]).indexOf(overlay);
-			return i < 0 ? BASEMAP_OVERLAYS.length : i;
+			const i = (OVERLAY_IDS as readonly string[]).indexOf(overlay);
+			return i < 0 ? OVERLAY_IDS.length : i;
 		};
 		const hidden = [...new Set(state.hidden)].sort((a, b) => canonical(a) - canonical(b));
 		params.set('hide', hidden.join(','));
 	}
 	const { time } = state;
 	if (time && isIsoDay(time.from) && isIsoDay(time.to) && time.from <= time.to) {
-		params.set('from', compactDay(time.from, firstDay));
-		params.set('to', compactDay(time.to, lastDay));
+		const written = compactWindow(time);
+		params.set('from', written.from);
+		params.set('to', written.to);
 	}
 	if (state.selected) params.set(state.selected.kind === 'place' ? 'place' : 'event', state.selected.id);
 	if (state.passage) params.set('passage', `${state.passage.source}:${state.passage.paragraph}`);

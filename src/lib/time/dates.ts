@@ -72,33 +72,23 @@ function words(d: PartialDate): string {
 	return `${day} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** A period in words, from one partial date to another: "18–20 March 2024", "March–April 2024". */
+export function periodWords(start: PartialDate, end?: PartialDate): string {
+	if (!end || end === start) return words(start);
+	const a = parts(start);
+	const b = parts(end);
+	if (a.y === b.y && a.m !== undefined && a.m === b.m && a.day !== undefined && b.day !== undefined) {
+		return `${a.day}–${b.day} ${MONTHS[a.m - 1]} ${a.y}`;
+	}
+	if (a.y === b.y && a.day === undefined && b.day === undefined && a.m !== undefined && b.m !== undefined) {
+		return `${MONTHS[a.m - 1]}–${MONTHS[b.m - 1]} ${a.y}`;
+	}
+	return `${words(start)} – ${words(end)}`;
+}
+
 /** The date in words, with its precision visible: "18 March 2024", "March 2024", "around 2023". */
 export function formatDateSpan(span: DateSpan): string {
-	let text = words(span.start);
-	if (span.end && span.end !== span.start) {
-		const a = parts(span.start);
-		const b = parts(span.end);
-		if (
-			a.y === b.y &&
-			a.m !== undefined &&
-			b.m !== undefined &&
-			a.m === b.m &&
-			a.day !== undefined &&
-			b.day !== undefined
-		) {
-			text = `${a.day}–${b.day} ${MONTHS[a.m - 1]} ${a.y}`;
-		} else if (
-			a.y === b.y &&
-			a.day === undefined &&
-			b.day === undefined &&
-			a.m !== undefined &&
-			b.m !== undefined
-		) {
-			text = `${MONTHS[a.m - 1]}–${MONTHS[b.m - 1]} ${a.y}`;
-		} else {
-			text = `${words(span.start)} – ${words(span.end)}`;
-		}
-	}
+	const text = periodWords(span.start, span.end);
 	if (span.precision === 'approximate') return `around ${text}`;
 	if (span.precision === 'season') return `${text} (season)`;
 	return text;

@@ -12,7 +12,7 @@ import { firstDay, lastDay, MONTHS } from './dates.ts';
 export type Month = string;
 
 /** Where the timeline starts: everything earlier is background, shown as one "before" bar. */
-export const TIMELINE_START: Month = '2021-01';
+const TIMELINE_START: Month = '2021-01';
 
 /** The month of an ISO day (or of a month): '2024-03-18' → '2024-03'. */
 export function monthKey(isoDay: string): Month {

@@ -1,6 +1,6 @@
 // The list of sources, built from the validated geodata: their metadata and how much text each holds.
 import { loadGeodata } from '$lib/server/data/load';
-import { summariseSource } from '$lib/components/reader/reader';
+import { summariseSource } from '$lib/corpus/reader';
 
 export function load() {
 	const { sources } = loadGeodata();

@@ -3,7 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { loadGeodata } from '$lib/server/data/load';
 import { findPlaceMentions } from '$lib/server/data/mentions';
-import { summariseSource, type ReaderParagraph } from '$lib/components/reader/reader';
+import { summariseSource, type ReaderParagraph } from '$lib/corpus/reader';
 import type { EntryGenerator } from './$types';
 
 export const entries: EntryGenerator = () => loadGeodata().sources.map((s) => ({ id: s.meta.id }));

@@ -1,0 +1,90 @@
+/**
+ * The evidence store: every record the atlas shows, whoever made it. The page loads it (not the
+ * map), and every view reads it: the map, the list, search, the timeline, the details panel, the
+ * exports and the briefings. None of them owns data.
+ *
+ * Records arrive in collections, one per origin: the bundled evidence built from geodata/ now;
+ * a user's own records and imported datasets later. Every record knows its collection, so a view
+ * can say where a fact comes from. Collections are replaced whole, never mutated in place, so the
+ * derived lists and lookups are plain snapshots.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the Maps below are snapshots rebuilt on change */
+import type { EventFeature, PlaceFeature } from '../schema/exported.ts';
+import type { LayerGroup } from '../schema/model.ts';
+
+/** Where a collection of records comes from. */
+export type Origin = { kind: 'bundled' } | { kind: 'browser' } | { kind: 'imported'; file: string };
+
+export interface EvidenceCollection {
+	/** Stable id: `bundled`, or a workspace or dataset id. */
+	id: string;
+	/** How the collection is named to the user ("Shipped with the atlas", a file name). */
+	label: string;
+	origin: Origin;
+	places: PlaceFeature[];
+	events: EventFeature[];
+}
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+export class EvidenceStore {
+	/** The layer groups, in panel order. */
+	readonly groups: LayerGroup[];
+	collections = $state.raw<EvidenceCollection[]>([]);
+	/** Whether the bundled evidence has arrived; `error` says why it could not be read. */
+	status = $state<LoadStatus>('loading');
+	error = $state('');
+
+	readonly events = $derived(this.collections.flatMap((c) => c.events));
+	readonly places = $derived(this.collections.flatMap((c) => c.places));
+	readonly eventById = $derived(new Map(this.events.map((e) => [e.properties.id, e])));
+	readonly placeById = $derived(new Map(this.places.map((p) => [p.properties.id, p])));
+	/** The collection each event and place belongs to, by record id. */
+	readonly collectionOf = $derived(
+		new Map(
+			this.collections.flatMap((c) => [
+				...c.events.map((e) => [e.properties.id, c] as const),
+				...c.places.map((p) => [p.properties.id, c] as const)
+			])
+		)
+	);
+
+	constructor(groups: readonly LayerGroup[]) {
+		this.groups = [...groups].sort((a, b) => a.order - b.order);
+	}
+
+	group(id: string): LayerGroup | undefined {
+		return this.groups.find((g) => g.id === id);
+	}
+
+	/** Adds a collection, or replaces the one with the same id. */
+	put(collection: EvidenceCollection): void {
+		const others = this.collections.filter((c) => c.id !== collection.id);
+		this.collections = [...others, collection];
+	}
+
+	remove(id: string): void {
+		this.collections = this.collections.filter((c) => c.id !== id);
+	}
+
+	/**
+	 * Fills the store from a pending load of the bundled evidence. A failure is kept as the
+	 * store's error (the views say so) rather than thrown: nothing else depends on it succeeding.
+	 */
+	async load(bundled: Promise<Omit<EvidenceCollection, 'id' | 'label' | 'origin'>>): Promise<void> {
+		try {
+			const { places, events } = await bundled;
+			this.put({
+				id: 'bundled',
+				label: 'Shipped with the atlas',
+				origin: { kind: 'bundled' },
+				places,
+				events
+			});
+			this.status = 'ready';
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+			this.status = 'error';
+		}
+	}
+}

@@ -1,0 +1,44 @@
+/**
+ * The ids of the map's sources and of the layers the code reaches by id (to filter, query or
+ * highlight), named once. The style modules build layers with these ids and the map components
+ * use them; a unit test checks that every one of them exists in the style.
+ */
+
+/** The GeoJSON sources of the basemap, one per object of geodata/basemap.topo.json. */
+export const BASEMAP_SOURCES = [
+	'land',
+	'countries',
+	'provinces',
+	'fata',
+	'border',
+	'belt',
+	'labels'
+] as const;
+export type BasemapSource = (typeof BASEMAP_SOURCES)[number];
+
+/** The sources of the atlas's own data, filled by the map's layer components. */
+export const DATA_SOURCES = { places: 'places', events: 'events' } as const;
+
+export const EVENT_LAYER = {
+	/** The mark under a symbol that says how precisely its place is known. */
+	precision: 'events-precision',
+	/** A ring around the selected or hovered events. */
+	highlight: 'events-highlight',
+	symbol: 'events-symbol',
+	cluster: 'events-cluster'
+} as const;
+
+export const PLACE_LAYER = {
+	selected: 'places-selected',
+	dot: 'places-dot',
+	label: 'places-label'
+} as const;
+
+/** The area fills that light up a selected province or country (by feature-state). */
+export const AREA_HIGHLIGHT_LAYER = {
+	countries: 'area-highlight-countries',
+	provinces: 'area-highlight-provinces'
+} as const;
+
+/** The basemap layer the data layers are drawn beneath, so country names stay on top. */
+export const DATA_LAYERS_BEFORE = 'country-labels';

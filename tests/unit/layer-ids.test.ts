@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { basemapLayers, buildStyle } from '$lib/map/style';
+import { eventLayers, placeLayers } from '$lib/map/data-layers';
+import {
+	AREA_HIGHLIGHT_LAYER,
+	BASEMAP_SOURCES,
+	DATA_LAYERS_BEFORE,
+	DATA_SOURCES,
+	EVENT_LAYER,
+	PLACE_LAYER
+} from '$lib/map/layer-ids';
+import { OVERLAYS } from '$lib/map/overlays';
+import { lightPalette } from '$lib/map/palette';
+
+// The whole style as the map ends up with it: the basemap, then the places' and events' layers.
+const all = [...basemapLayers(lightPalette), ...placeLayers(lightPalette), ...eventLayers(lightPalette)];
+const ids = all.map((l) => l.id);
+
+describe('the layer vocabulary', () => {
+	it('gives every layer of the style a unique id', () => {
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	it.each([
+		['event layers', Object.values(EVENT_LAYER)],
+		['place layers', Object.values(PLACE_LAYER)],
+		['area highlights', Object.values(AREA_HIGHLIGHT_LAYER)],
+		['the layer data is drawn beneath', [DATA_LAYERS_BEFORE]]
+	])('names only layers that exist: %s', (_, named) => {
+		for (const id of named) expect(ids, id).toContain(id);
+	});
+
+	it.each(OVERLAYS.map((o) => [o.id, o.layers] as const))('overlay %s switches layers that exist', (_, layers) => {
+		expect(layers.length).toBeGreaterThan(0);
+		for (const id of layers) expect(ids, id).toContain(id);
+	});
+
+	it('switches each layer from at most one overlay', () => {
+		const switched = OVERLAYS.flatMap((o) => o.layers);
+		expect(new Set(switched).size).toBe(switched.length);
+	});
+
+	it('draws every layer from a source the style or the data components declare', () => {
+		const style = buildStyle(lightPalette, 'http://127.0.0.1:4173/');
+		const sources = new Set<string>([...BASEMAP_SOURCES, ...Object.values(DATA_SOURCES)]);
+		expect(Object.keys(style.sources).sort()).toEqual([...BASEMAP_SOURCES].sort());
+		for (const layer of all) if ('source' in layer) expect(sources, layer.id).toContain(layer.source);
+	});
+});
