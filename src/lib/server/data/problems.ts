@@ -30,10 +30,5 @@ export class InvalidDataError extends Error {
 	}
 }
 
-/** Renders a zod issue path the way editors think of it: events[3].citations[0].quote. */
-export function pathToField(path: readonly PropertyKey[]): string {
-	return path.reduce<string>(
-		(acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-		''
-	);
-}
+// Shared with the browser-side checks of a user's own records.
+export { pathToField } from '../../schema/field-path.ts';
