@@ -1,71 +1,73 @@
 /**
- * A small static file server for the built site: `npm start` serves with it, and the end-to-end
- * tests and the benchmark run against it, so they see exactly what any static host would serve.
- * Prerendered pages are `name.html` files (trailing slashes off), so `/sources/x` → `sources/x.html`.
+ * The static server of the built site: `npm start` serves with it, and the end-to-end tests and
+ * the benchmark run against it. Files are served by sirv (as Vite's own preview does: ETag and
+ * 304, Range and 206), wrapped in a small node:http server that adds what sirv lacks: the same
+ * security headers on every response, a year's caching for hashed assets, canonical trailing
+ * slashes, a 404 page, room for long share links, and file streams that are always closed.
  */
-import { createServer, type Server } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import sirv from 'sirv';
+import { setCommonHeaders, setTextCharset } from './headers.ts';
+import { keepOnlySimpleRanges } from './range.ts';
+import { guardFileStreams } from './file-streams.ts';
+import { canonicalLocation } from './trailing-slash.ts';
+import { sendNotFound } from './not-found.ts';
 
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.geojson': 'application/geo+json; charset=utf-8',
-	'.csv': 'text/csv; charset=utf-8',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.woff2': 'font/woff2',
-	'.woff': 'font/woff',
-	'.txt': 'text/plain; charset=utf-8',
-	'.webmanifest': 'application/manifest+json'
-};
+/**
+ * The most bytes of request line and headers accepted (Node's default is 16 KB). The atlas keeps
+ * its whole view in the query string, and a link the page cannot fully use must still reach it
+ * so that the page can say what it ignored, instead of the server refusing it with a 431.
+ */
+export const MAX_HEADER_BYTES = 1024 * 1024;
 
-function isFile(path: string): boolean {
-	try {
-		return statSync(path).isFile();
-	} catch {
-		return false;
-	}
-}
-
-/** Maps a URL path to a file under root, or null; never escapes root. */
-export function resolveFile(root: string, urlPath: string): string | null {
-	let path: string;
-	try {
-		path = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
-	} catch {
-		return null;
-	}
-	const base = resolve(root);
-	const full = resolve(base, '.' + normalize('/' + path));
-	if (full !== base && !full.startsWith(base + sep)) return null;
-	const candidates = [full, full + '.html', join(full, 'index.html')];
-	return candidates.find(isFile) ?? null;
-}
+/** A path segment starting with a dot (`/.git/`, `/.env`): never part of the site. */
+const DOT_SEGMENT = /(^|\/)\.[^/]*(\/|$)/;
 
 export function createStaticServer(root: string): Server {
-	return createServer((req, res) => {
+	const base = resolve(root);
+	const notFound = (req: IncomingMessage, res: ServerResponse) => sendNotFound(base, req, res);
+	// dev: look each file up when asked (a rebuild needs no restart); etag: W/"size-mtime".
+	const files = sirv(base, {
+		dev: true,
+		etag: true,
+		dotfiles: false,
+		onNoMatch: notFound,
+		setHeaders: setTextCharset
+	});
+
+	return createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+		const url = req.url ?? '/';
+		const query = url.indexOf('?');
+		const pathname = query === -1 ? url : url.slice(0, query);
+		const search = query === -1 ? '' : url.slice(query);
+		setCommonHeaders(res, pathname);
+
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
-			res.writeHead(405, { allow: 'GET, HEAD' }).end();
+			res.writeHead(405, { Allow: 'GET, HEAD' }).end();
 			return;
 		}
-		const file = resolveFile(root, req.url ?? '/');
-		const notFound = file ? null : resolveFile(root, '/404');
-		const path = file ?? notFound;
-		if (!path) {
-			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+		// Only origin-form targets (`/path?query`); `*` or `http://host/...` are not for this server.
+		if (!pathname.startsWith('/')) {
+			res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
 			return;
 		}
-		res.writeHead(file ? 200 : 404, {
-			'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-			'cache-control': 'no-cache',
-			'x-content-type-options': 'nosniff'
-		});
-		if (req.method === 'HEAD') res.end();
-		else createReadStream(path).pipe(res);
+		if (DOT_SEGMENT.test(pathname)) return notFound(req, res);
+
+		const location = canonicalLocation(base, pathname, search);
+		if (location) {
+			res.writeHead(308, { Location: location }).end();
+			return;
+		}
+
+		keepOnlySimpleRanges(req);
+		guardFileStreams(res, () => notFound(req, res));
+		try {
+			files(req, res);
+		} catch {
+			// sirv looks a file up with existsSync then statSync: a file removed in between throws.
+			notFound(req, res);
+		}
 	});
 }
 
