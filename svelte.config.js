@@ -4,12 +4,15 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /**
  * A fully static site: every route is prerendered, and the data files under /data are written
  * at build time by prerendered endpoints. The CSP allows nothing off the site's own origin.
+ * `404.html` is the app's not-found page (src/routes/+error.svelte): static hosts and `npm start`
+ * send it for any address they have no file for; it names that address and leads back to the map.
  */
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ fallback: undefined, strict: true }),
+		// The fallback page loads its assets by absolute paths, so it works at any depth of address.
+		adapter: adapter({ fallback: '404.html', strict: true }),
 		// A route with no instances (no briefing decks yet) is not an error.
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', handleUnseenRoutes: 'warn' },
 		csp: {
