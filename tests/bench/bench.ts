@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: page load → map idle for the built app and for a bare MapLibre page showing the
- * same bundled boundaries, measured alternately in the same headless Chromium in one run. Prints
- * the medians and the ratio, and the JavaScript the main page ships (gzip) next to maplibre-gl's.
+ * same bundled boundaries, measured alternately in the same headless Chromium in one run; then
+ * Lighthouse's desktop preset on both (largest contentful paint, total blocking time). Prints the
+ * medians and the ratios, and the JavaScript the main page ships (gzip) next to maplibre-gl's.
  * Needs a built site (`npm run build`); builds the baseline page itself.
  */
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
@@ -9,9 +10,12 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { launchBrowser } from '../support/browser.ts';
+import { lighthouseSample, type LighthouseSample } from './lighthouse.ts';
 import { createStaticServer, listen } from '../../src/lib/server/static/server.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const DEVTOOLS_PORT = 9333;
 const APP = 'build';
 const BASELINE = join('node_modules', '.cache', 'bench-baseline');
 
@@ -25,7 +29,7 @@ await build({
 	logLevel: 'warn',
 	root: resolve('tests/bench/baseline'),
 	base: './',
-	build: { outDir: resolve(BASELINE), emptyOutDir: true, target: 'es2022' }
+	build: { outDir: resolve(BASELINE), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1200 }
 });
 copyFileSync(join('geodata', 'basemap.topo.json'), join(BASELINE, 'basemap.topo.json'));
 
@@ -33,7 +37,7 @@ const sites = {
 	app: await listen(createStaticServer(APP)),
 	baseline: await listen(createStaticServer(BASELINE))
 };
-const browser = await launchBrowser();
+const browser = await launchBrowser({ devtoolsPort: DEVTOOLS_PORT });
 
 interface Sample {
 	idle: number;
@@ -77,6 +81,13 @@ for (let i = 0; i < RUNS; i++) {
 		if (name === 'app') appScripts = s.scripts;
 	}
 }
+// Lighthouse (desktop preset), alternating too.
+const lh = { app: [] as LighthouseSample[], baseline: [] as LighthouseSample[] };
+for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+	for (const name of ['app', 'baseline'] as const) {
+		lh[name].push(await lighthouseSample(sites[name] + '/', DEVTOOLS_PORT));
+	}
+}
 await browser.close();
 
 const app = median(times.app);
@@ -95,7 +106,18 @@ console.log(`  app       ${app.toFixed(0)} ms   [${times.app.map((t) => t.toFixe
 console.log(
 	`  baseline  ${baseline.toFixed(0)} ms   [${times.baseline.map((t) => t.toFixed(0)).join(', ')}]`
 );
-console.log(`  ratio     ${(app / baseline).toFixed(2)}× (app / bare MapLibre page; aim ≤ 1.20×)`);
+console.log(`  ratio     ${(app / baseline).toFixed(2)}× (app / bare MapLibre page; aim ≤ 1.10×)`);
+const lcp = { app: median(lh.app.map((s) => s.lcp)), baseline: median(lh.baseline.map((s) => s.lcp)) };
+const tbt = { app: median(lh.app.map((s) => s.tbt)), baseline: median(lh.baseline.map((s) => s.tbt)) };
+const ms = (xs: LighthouseSample[], key: 'lcp' | 'tbt') => xs.map((s) => s[key].toFixed(0)).join(', ');
+console.log(`\nLighthouse desktop preset, median of ${LIGHTHOUSE_RUNS} runs each`);
+console.log(
+	`  largest contentful paint  app ${lcp.app.toFixed(0)} ms [${ms(lh.app, 'lcp')}], baseline ${lcp.baseline.toFixed(0)} ms [${ms(lh.baseline, 'lcp')}], ratio ${(lcp.app / lcp.baseline).toFixed(2)}× (aim ≤ 1.10×)`
+);
+console.log(
+	`  total blocking time       app ${tbt.app.toFixed(0)} ms [${ms(lh.app, 'tbt')}], baseline ${tbt.baseline.toFixed(0)} ms [${ms(lh.baseline, 'tbt')}], ratio ${(tbt.app / tbt.baseline).toFixed(2)}× (aim ≤ 1.10×)`
+);
+console.log(`  largest paint: app ${lh.app[0]?.lcpElement}; baseline ${lh.baseline[0]?.lcpElement}`);
 console.log(`\nJavaScript shipped by the main page (gzip): ${kb(appJs)} in ${shipped.length} files`);
 console.log(
 	`  of which maplibre-gl itself: ${kb(maplibreJs)} (+ worker ${kb(maplibreWorker)}, counted above when loaded)`

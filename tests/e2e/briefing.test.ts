@@ -121,7 +121,7 @@ describe('presentation mode', () => {
 		}
 		// Escape leaves for the deck's overview.
 		await page.keyboard.press('Escape');
-		await page.waitForURL(`**/briefing/${deck.id}`);
+		await page.waitForURL(new RegExp(`/briefing/${deck.id}/?$`));
 		await page.close();
 	});
 

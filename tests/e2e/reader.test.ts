@@ -43,7 +43,7 @@ describe('source reader', () => {
 		expect(await url.getAttribute('href')).toMatch(/^https:\/\/thefridaytimes\.com\//);
 		// The title opens the source's text.
 		await tft.locator('h2 a').click();
-		await page.waitForURL(/\/sources\/tft-2023-12$/);
+		await page.waitForURL(/\/sources\/tft-2023-12\/?$/);
 	});
 
 	it('shows a source paragraph by paragraph, verbatim, with its debris labelled', async () => {
@@ -128,5 +128,4 @@ describe('source reader', () => {
 		await status.getByRole('button', { name: 'Dismiss' }).click();
 		expect(await status.textContent()).toBe('');
 	});
-
 });

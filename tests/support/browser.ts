@@ -17,8 +17,14 @@ export function chromiumPath(): string {
 	return found;
 }
 
-/** `webgl: false` launches a Chromium that cannot create a WebGL context, as some machines are. */
-export function launchBrowser({ webgl = true }: { webgl?: boolean } = {}): Promise<Browser> {
+/**
+ * `webgl: false` launches a Chromium that cannot create a WebGL context, as some machines are;
+ * `devtoolsPort` opens its DevTools port on 127.0.0.1 (for Lighthouse, in the benchmark).
+ */
+export function launchBrowser({
+	webgl = true,
+	devtoolsPort
+}: { webgl?: boolean; devtoolsPort?: number } = {}): Promise<Browser> {
 	const graphics = webgl
 		? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist']
 		: ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis'];
@@ -29,6 +35,9 @@ export function launchBrowser({ webgl = true }: { webgl?: boolean } = {}): Promi
 			'--no-sandbox',
 			'--disable-dev-shm-usage',
 			...graphics,
+			...(devtoolsPort
+				? [`--remote-debugging-port=${devtoolsPort}`, '--remote-debugging-address=127.0.0.1']
+				: []),
 			'--disable-background-networking',
 			'--disable-component-update',
 			'--disable-sync',

@@ -17,7 +17,7 @@ export interface MapContext {
 	readonly map: MapLibreMap;
 	/** The map reports itself ready once every such promise has settled and it is idle. */
 	drawing(done: Promise<unknown>): void;
-	/** Registers a click target; returns its removal. */
+	/** Registers a click target (the pointer shows over it); returns its removal. */
 	clickable(target: ClickTarget): () => void;
 }
 
