@@ -47,5 +47,5 @@ export const lightPalette: Palette = {
 	clusterText: '#ffffff',
 	areaHighlight: '#1f3a5f',
 	river: '#5f8fb0',
-	riverLabel: '#2a5577'
+	riverLabel: '#244b6b'
 };
