@@ -450,7 +450,7 @@ describe('knock-on errors', () => {
 			"places.json:1:15: not valid JSON: expected a value, found '}' (a trailing comma?)"
 		);
 		expect(found[1]).toMatch(
-			/^places\.json: \d+ references to places \(events\.json \d+, briefings\/border-story\.json \d+\) are not checked until this file can be read$/
+			/^places\.json: \d+ references to places \(events\.json \d+, briefings\/border-story\.json \d+, gazetteer\.json \d+\) are not checked until this file can be read$/
 		);
 	});
 

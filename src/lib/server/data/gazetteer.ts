@@ -13,11 +13,11 @@ import type { Place } from '../../schema/model.ts';
 import { ATLAS_LINK_KM, LINKABLE_TYPES, PROVINCE_TOLERANCE_KM } from '../gazetteer/rules.ts';
 import { REGION_BBOX } from '../../geo/region.ts';
 import { nameKey } from '../../corpus/name-matching.ts';
-import type { GeodataFiles } from './read.ts';
+import { GEODATA_FILES, type GeodataFiles } from './read.ts';
 import { pathToField, type Problem } from './problems.ts';
 
 /** The gazetteer's path under geodata/. */
-export const GAZETTEER_FILE = 'gazetteer.json';
+export const GAZETTEER_FILE = GEODATA_FILES.gazetteer;
 
 export interface GazetteerContext {
 	places: readonly Place[];

@@ -12,6 +12,8 @@ export const GEODATA_FILES = {
 	events: 'events.json',
 	groups: 'groups.json',
 	basemap: 'basemap.topo.json',
+	/** Outside names and coordinates that propose places in a new text (`npm run gazetteer`). */
+	gazetteer: 'gazetteer.json',
 	sourcesDir: 'sources',
 	/** Briefing decks, `briefings/<deck-id>.json`; the folder may be absent (no decks). */
 	briefingsDir: 'briefings'
@@ -23,7 +25,8 @@ export function readGeodata(root = 'geodata'): GeodataFiles {
 		GEODATA_FILES.places,
 		GEODATA_FILES.events,
 		GEODATA_FILES.groups,
-		GEODATA_FILES.basemap
+		GEODATA_FILES.basemap,
+		GEODATA_FILES.gazetteer
 	]) {
 		// A missing file is left out here and reported by the validator, with the others.
 		if (existsSync(join(root, name))) files.set(name, readFileSync(join(root, name), 'utf8'));

@@ -32,6 +32,7 @@ import { dateSpanBounds, isRealDate } from '../../time/dates.ts';
 import { GEODATA_FILES, type GeodataFiles } from './read.ts';
 import type { Problem } from './problems.ts';
 import { citationProblem } from './citations.ts';
+import { validateGazetteer } from './gazetteer.ts';
 import { validateBriefings } from './briefings.ts';
 import { parseJsonText } from './json-text.ts';
 import { locateInRecord, parseList, parseWith } from './records.ts';
@@ -281,6 +282,7 @@ export function validateGeodata(files: GeodataFiles): { data?: Geodata; problems
 	}
 	const briefings = validateBriefings(deckFiles, { places, events, groups, sources });
 	problems.push(...briefings.problems);
+	problems.push(...validateGazetteer(files, { places, provinces }).problems);
 	problems.splice(0, problems.length, ...knockOns.filter(problems));
 
 	return problems.length
