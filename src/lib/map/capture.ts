@@ -6,6 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerGroup } from '../schema/model.ts';
 import { shapePath } from './symbols.ts';
+import { themeColours } from '../theme/colours.ts';
 import { downloadBlob } from '../data/download.ts';
 
 /** Waits until the map has drawn everything, then copies the frame into a 2D canvas. */
@@ -48,11 +49,11 @@ export function composeMapImage(
 	out.width = mapCanvas.width;
 	out.height = mapCanvas.height + head + foot;
 	const ctx = out.getContext('2d')!;
-	ctx.fillStyle = '#ffffff';
+	ctx.fillStyle = themeColours.surfaceRaised;
 	ctx.fillRect(0, 0, out.width, out.height);
-	ctx.fillStyle = '#1f3a5f';
+	ctx.fillStyle = themeColours.accent;
 	ctx.fillRect(0, 0, out.width, head);
-	ctx.fillStyle = '#ffffff';
+	ctx.fillStyle = themeColours.accentInk;
 	ctx.font = `600 ${18 * ratio}px "Noto Sans", sans-serif`;
 	ctx.fillText(caption.title, pad, 24 * ratio);
 	if (caption.subtitle) {
@@ -70,15 +71,15 @@ export function composeMapImage(
 		const path = new Path2D(shapePath(g.shape, 16 * ratio, 1.5 * ratio));
 		ctx.fillStyle = g.colour;
 		ctx.fill(path);
-		ctx.strokeStyle = '#1f1c18';
+		ctx.strokeStyle = themeColours.ink;
 		ctx.lineWidth = ratio;
 		ctx.stroke(path);
 		ctx.restore();
-		ctx.fillStyle = '#1f1c18';
+		ctx.fillStyle = themeColours.ink;
 		ctx.font = `${12 * ratio}px "Noto Sans", sans-serif`;
 		ctx.fillText(g.label, x + 22 * ratio, y + 13 * ratio, colWidth - 26 * ratio);
 	});
-	ctx.fillStyle = '#4f4942';
+	ctx.fillStyle = themeColours.inkMuted;
 	ctx.font = `${11 * ratio}px "Noto Sans", sans-serif`;
 	ctx.fillText(caption.attribution, pad, out.height - 12 * ratio, out.width - 2 * pad);
 	return out;

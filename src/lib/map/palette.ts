@@ -1,8 +1,11 @@
 /**
  * The cartographic palette: a restrained, light basemap so that the event symbols (drawn in the
  * Okabe–Ito colour-blind-safe colours of the layer groups) carry the colour. Every text colour
- * here meets WCAG AA contrast against the fill it sits on (unit-tested).
+ * here meets WCAG AA contrast against the fill it sits on (unit-tested). Colours the interface's
+ * CSS uses too (the page's land, lines, text, the navy accent) come from the design tokens.
  */
+import { themeColours } from '../theme/colours.ts';
+
 export interface Palette {
 	water: string;
 	landMuted: string;
@@ -28,24 +31,24 @@ export interface Palette {
 }
 
 export const lightPalette: Palette = {
-	water: '#d6e2ea',
+	water: themeColours.water,
 	landMuted: '#ebe8e2',
-	landFocus: '#faf8f3',
-	provinceLine: '#b9b1a4',
-	countryLine: '#8c8377',
+	landFocus: themeColours.surface,
+	provinceLine: themeColours.line,
+	countryLine: themeColours.lineStrong,
 	borderLine: '#7a1f3d',
-	borderCasing: '#ffffff',
+	borderCasing: themeColours.surfaceRaised,
 	beltFill: '#c9822b',
 	beltLine: '#9a5b12',
 	fataLine: '#6b6b6b',
 	labelCountry: '#2b2620',
-	labelCountryMuted: '#5f5850',
-	labelProvince: '#4f4942',
-	labelHalo: '#ffffff',
-	selection: '#1f3a5f',
-	cluster: '#1f3a5f',
-	clusterText: '#ffffff',
-	areaHighlight: '#1f3a5f',
+	labelCountryMuted: themeColours.inkSubtle,
+	labelProvince: themeColours.inkMuted,
+	labelHalo: themeColours.surfaceRaised,
+	selection: themeColours.accent,
+	cluster: themeColours.accent,
+	clusterText: themeColours.accentInk,
+	areaHighlight: themeColours.accent,
 	river: '#5f8fb0',
 	riverLabel: '#244b6b'
 };

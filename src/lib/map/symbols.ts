@@ -4,6 +4,8 @@
  * identify a group: never colour alone.
  */
 import type { SymbolShape } from '../schema/model';
+import { themeColours, withAlpha } from '../theme/colours.ts';
+import { lightPalette } from './palette.ts';
 
 type Pt = [number, number];
 
@@ -122,12 +124,12 @@ export function drawSymbol(shape: SymbolShape, colour: string, size: number, pix
 	return drawIcon(size, pixelRatio, (ctx, px) => {
 		const path = new Path2D(shapePath(shape, px, 3 * pixelRatio));
 		ctx.lineJoin = 'round';
-		ctx.strokeStyle = '#ffffff';
+		ctx.strokeStyle = themeColours.surfaceRaised;
 		ctx.lineWidth = 4 * pixelRatio;
 		ctx.stroke(path);
 		ctx.fillStyle = colour;
 		ctx.fill(path);
-		ctx.strokeStyle = '#1f1c18';
+		ctx.strokeStyle = themeColours.ink;
 		ctx.lineWidth = 1.2 * pixelRatio;
 		ctx.stroke(path);
 	});
@@ -142,15 +144,15 @@ export function drawPrecisionMark(kind: 'approximate' | 'district' | 'area', pix
 	if (kind === 'area') {
 		return drawIcon(38, pixelRatio, (ctx, px) =>
 			disc(ctx, px, r(px), {
-				fill: 'rgba(31, 58, 95, 0.1)',
-				stroke: 'rgba(31, 58, 95, 0.35)',
+				fill: withAlpha(themeColours.accent, 0.1),
+				stroke: withAlpha(themeColours.accent, 0.35),
 				width: pixelRatio
 			})
 		);
 	}
 	const dash = kind === 'approximate' ? 3 * pixelRatio : undefined;
 	return drawIcon(32, pixelRatio, (ctx, px) =>
-		disc(ctx, px, r(px), { stroke: '#1f1c18', width: 1.6 * pixelRatio, dash })
+		disc(ctx, px, r(px), { stroke: themeColours.ink, width: 1.6 * pixelRatio, dash })
 	);
 }
 
@@ -158,12 +160,24 @@ export function drawPrecisionMark(kind: 'approximate' | 'district' | 'area', pix
 export function drawMark(kind: 'place-exact' | 'place-ring' | 'cluster', pixelRatio: number): ImageData {
 	if (kind === 'cluster') {
 		return drawIcon(30, pixelRatio, (ctx, px) =>
-			disc(ctx, px, px / 2 - 2 * pixelRatio, { fill: '#1f3a5f', stroke: '#ffffff', width: 2 * pixelRatio })
+			disc(ctx, px, px / 2 - 2 * pixelRatio, {
+				fill: lightPalette.cluster,
+				stroke: themeColours.surfaceRaised,
+				width: 2 * pixelRatio
+			})
 		);
 	}
 	return drawIcon(12, pixelRatio, (ctx, px) =>
 		kind === 'place-exact'
-			? disc(ctx, px, 3.5 * pixelRatio, { fill: '#2b2620', stroke: '#ffffff', width: pixelRatio })
-			: disc(ctx, px, 4 * pixelRatio, { fill: '#ffffff', stroke: '#2b2620', width: 1.6 * pixelRatio })
+			? disc(ctx, px, 3.5 * pixelRatio, {
+					fill: lightPalette.labelCountry,
+					stroke: themeColours.surfaceRaised,
+					width: pixelRatio
+				})
+			: disc(ctx, px, 4 * pixelRatio, {
+					fill: themeColours.surfaceRaised,
+					stroke: lightPalette.labelCountry,
+					width: 1.6 * pixelRatio
+				})
 	);
 }
