@@ -5,7 +5,7 @@
  * medians and the ratios, and the JavaScript the main page ships (gzip) next to maplibre-gl's.
  * Needs a built site (`npm run build`); builds the baseline page itself.
  */
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -31,7 +31,12 @@ await build({
 	base: './',
 	build: { outDir: resolve(BASELINE), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1200 }
 });
+// The same bundled files as the app: boundaries, rivers and the relief image.
 copyFileSync(join('geodata', 'basemap.topo.json'), join(BASELINE, 'basemap.topo.json'));
+mkdirSync(join(BASELINE, 'data'), { recursive: true });
+copyFileSync(join('geodata', 'rivers.topo.json'), join(BASELINE, 'data', 'rivers.topo.json'));
+mkdirSync(join(BASELINE, 'terrain'), { recursive: true });
+copyFileSync(join('static', 'terrain', 'relief.png'), join(BASELINE, 'terrain', 'relief.png'));
 
 const sites = {
 	app: await listen(createStaticServer(APP)),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { basemapLayers, buildStyle } from '$lib/map/style';
+import { buildStyle } from '$lib/map/style';
+import { TERRAIN_SOURCE } from '$lib/map/terrain';
 import { eventLayers, placeLayers } from '$lib/map/data-layers';
 import {
 	AREA_HIGHLIGHT_LAYER,
@@ -12,8 +13,10 @@ import {
 import { OVERLAYS } from '$lib/map/overlays';
 import { lightPalette } from '$lib/map/palette';
 
-// The whole style as the map ends up with it: the basemap, then the places' and events' layers.
-const all = [...basemapLayers(lightPalette), ...placeLayers(lightPalette), ...eventLayers(lightPalette)];
+// The whole style as the map ends up with it: the basemap with its terrain, then the places' and
+// the events' layers.
+const style = buildStyle(lightPalette, 'http://127.0.0.1:4173/');
+const all = [...style.layers, ...placeLayers(lightPalette), ...eventLayers(lightPalette)];
 const ids = all.map((l) => l.id);
 
 describe('the layer vocabulary', () => {
@@ -30,10 +33,13 @@ describe('the layer vocabulary', () => {
 		for (const id of named) expect(ids, id).toContain(id);
 	});
 
-	it.each(OVERLAYS.map((o) => [o.id, o.layers] as const))('overlay %s switches layers that exist', (_, layers) => {
-		expect(layers.length).toBeGreaterThan(0);
-		for (const id of layers) expect(ids, id).toContain(id);
-	});
+	it.each(OVERLAYS.map((o) => [o.id, o.layers] as const))(
+		'overlay %s switches layers that exist',
+		(_, layers) => {
+			expect(layers.length).toBeGreaterThan(0);
+			for (const id of layers) expect(ids, id).toContain(id);
+		}
+	);
 
 	it('switches each layer from at most one overlay', () => {
 		const switched = OVERLAYS.flatMap((o) => o.layers);
@@ -41,9 +47,9 @@ describe('the layer vocabulary', () => {
 	});
 
 	it('draws every layer from a source the style or the data components declare', () => {
-		const style = buildStyle(lightPalette, 'http://127.0.0.1:4173/');
-		const sources = new Set<string>([...BASEMAP_SOURCES, ...Object.values(DATA_SOURCES)]);
-		expect(Object.keys(style.sources).sort()).toEqual([...BASEMAP_SOURCES].sort());
+		const styleSources = [...BASEMAP_SOURCES, ...Object.values(TERRAIN_SOURCE)];
+		const sources = new Set<string>([...styleSources, ...Object.values(DATA_SOURCES)]);
+		expect(Object.keys(style.sources).sort()).toEqual(styleSources.sort());
 		for (const layer of all) if ('source' in layer) expect(sources, layer.id).toContain(layer.source);
 	});
 });

@@ -236,7 +236,7 @@ describe('parseUrlState: garbage is dropped with a warning', () => {
 		['map=', 'Ignored map="": the value is empty.'],
 		['groups=attacks,bogus', 'Ignored an unknown id in groups="attacks,bogus": "bogus".'],
 		['groups=bogus', 'Ignored an unknown id in groups="bogus": "bogus".'],
-		['hide=belt,roads,rivers', 'Ignored unknown ids in hide="belt,roads,rivers": "roads", "rivers".'],
+		['hide=belt,roads,railways', 'Ignored unknown ids in hide="belt,roads,railways": "roads", "railways".'],
 		['event=nope', 'Ignored event="nope": there is no event with this id.'],
 		['place=nowhere', 'Ignored place="nowhere": there is no place with this id.'],
 		[

@@ -7,11 +7,13 @@ import { browser } from '$app/environment';
 import { asset } from '$app/paths';
 import type { Topology } from 'topojson-specification';
 import { BASEMAP_PATH } from '$lib/map/basemap';
+import { RIVERS_PATH } from '$lib/map/terrain';
 import { FONT_FILES } from '$lib/map/fonts';
 import type { EventFeature, EventsCollection, PlaceFeature, PlacesCollection } from '$lib/schema/exported';
 
 const DATA_URLS = {
 	basemap: asset(`/${BASEMAP_PATH}`),
+	rivers: asset(`/${RIVERS_PATH}`),
 	places: asset('/data/places.geojson'),
 	events: asset('/data/events.geojson')
 };
@@ -28,9 +30,16 @@ function getJson<T>(url: string): Promise<T> {
 	});
 }
 
-/** The basemap topology: only a map needs it. */
-export function fetchBasemap(): Promise<Topology> {
-	return getJson<Topology>(DATA_URLS.basemap);
+/** The basemap's topologies, boundaries and rivers: only a map needs them. */
+export interface BasemapData {
+	boundaries: Topology;
+	rivers: Topology;
+}
+
+export function fetchBasemap(): Promise<BasemapData> {
+	return Promise.all([getJson<Topology>(DATA_URLS.basemap), getJson<Topology>(DATA_URLS.rivers)]).then(
+		([boundaries, rivers]) => ({ boundaries, rivers })
+	);
 }
 
 /** The bundled places and events, for the evidence store. */

@@ -40,5 +40,17 @@ export const AREA_HIGHLIGHT_LAYER = {
 	provinces: 'area-highlight-provinces'
 } as const;
 
+/** The relief tint and the rivers (style in terrain.ts). */
+export const TERRAIN_SOURCE = { relief: 'terrain-relief', rivers: 'rivers' } as const;
+
+export const TERRAIN_LAYER = {
+	relief: 'terrain-relief',
+	riversMain: 'rivers-main',
+	riversTributary: 'rivers-tributary',
+	riversMinor: 'rivers-minor',
+	riverLabelsRegional: 'river-labels-regional',
+	riverLabels: 'river-labels'
+} as const;
+
 /** The basemap layer the data layers are drawn beneath, so country names stay on top. */
 export const DATA_LAYERS_BEFORE = 'country-labels';

@@ -17,6 +17,7 @@ import {
 	type BasemapSource
 } from './layer-ids.ts';
 import type { Palette } from './palette.ts';
+import { terrainSources, withTerrain } from './terrain.ts';
 
 const isFocus: ExpressionSpecification = ['==', ['get', 'focus'], true];
 
@@ -196,18 +197,21 @@ export function buildStyle(p: Palette, baseUrl: string): StyleSpecification {
 		version: 8,
 		name: 'Frontier Atlas',
 		'font-faces': fontFaces(baseUrl),
-		sources: Object.fromEntries(
-			BASEMAP_SOURCES.map((id) => [
-				id,
-				{
-					type: 'geojson',
-					data: emptyCollection,
-					attribution: ATTRIBUTION,
-					...(PROMOTE_ID[id] ? { promoteId: PROMOTE_ID[id] } : {})
-				}
-			])
-		),
-		layers: basemapLayers(p)
+		sources: {
+			...Object.fromEntries(
+				BASEMAP_SOURCES.map((id) => [
+					id,
+					{
+						type: 'geojson',
+						data: emptyCollection,
+						attribution: ATTRIBUTION,
+						...(PROMOTE_ID[id] ? { promoteId: PROMOTE_ID[id] } : {})
+					}
+				])
+			),
+			...terrainSources(baseUrl)
+		},
+		layers: withTerrain(basemapLayers(p), p)
 	};
 }
 

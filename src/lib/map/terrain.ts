@@ -25,17 +25,9 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { REGION_BBOX } from '../geo/region.ts';
 import { FONT_REGULAR } from './fonts.ts';
 import type { Palette } from './palette.ts';
+import { TERRAIN_LAYER, TERRAIN_SOURCE } from './layer-ids.ts';
 
-export const TERRAIN_SOURCE = { relief: 'terrain-relief', rivers: 'rivers' } as const;
-
-export const TERRAIN_LAYER = {
-	relief: 'terrain-relief',
-	riversMain: 'rivers-main',
-	riversTributary: 'rivers-tributary',
-	riversMinor: 'rivers-minor',
-	riverLabelsRegional: 'river-labels-regional',
-	riverLabels: 'river-labels'
-} as const;
+export { TERRAIN_LAYER, TERRAIN_SOURCE } from './layer-ids.ts';
 
 /** The zoom at which the river labels switch from the coarse label lines to the finer ones. */
 export const LABEL_DETAIL_ZOOM = 6.5;
