@@ -76,11 +76,7 @@ describe('layers', () => {
 				page,
 				`[...new Set(map.querySourceFeatures('events').flatMap((f) => f.properties.group ? [f.properties.group] : []))]`
 			);
-		const total = () =>
-			mapCall<number>(
-				page,
-				`(await map.getSource('events').getData()).features.length`
-			);
+		const total = () => mapCall<number>(page, `(await map.getSource('events').getData()).features.length`);
 		const before = await total();
 		await page.getByRole('checkbox', { name: /Diplomacy and talks/ }).uncheck();
 		await expect.poll(total).toBeLessThan(before);

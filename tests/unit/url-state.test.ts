@@ -229,7 +229,10 @@ describe('parseUrlState: garbage is dropped with a warning', () => {
 		['map=3.4/33/69', 'Ignored map="3.4/33/69": zoom must be between 3.5 and 12.'],
 		['map=0/0/0', 'Ignored map="0/0/0": zoom must be between 3.5 and 12.'],
 		['map=6/0/0', 'Ignored map="6/0/0": latitude must be between 14 and 46 (the mapped region).'],
-		['map=6/46.0001/69', 'Ignored map="6/46.0001/69": latitude must be between 14 and 46 (the mapped region).'],
+		[
+			'map=6/46.0001/69',
+			'Ignored map="6/46.0001/69": latitude must be between 14 and 46 (the mapped region).'
+		],
 		['map=6/-90/69', 'Ignored map="6/-90/69": latitude must be between 14 and 46 (the mapped region).'],
 		['map=6/33/180.5', 'Ignored map="6/33/180.5": longitude must be between 46 and 88 (the mapped region).'],
 		['map=6/33/45.9', 'Ignored map="6/33/45.9": longitude must be between 46 and 88 (the mapped region).'],
