@@ -15,6 +15,9 @@ const config = {
 		adapter: adapter({ fallback: '404.html', strict: true }),
 		// A route with no instances (no briefing decks yet) is not an error.
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', handleUnseenRoutes: 'warn' },
+		// src/service-worker.ts is registered by the page itself, once the page and its map have
+		// settled, so that the first load does not pay for it (src/lib/app/service-worker-client.ts).
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			directives: {
@@ -25,6 +28,7 @@ const config = {
 				'font-src': ['self'],
 				'connect-src': ['self'],
 				'worker-src': ['self', 'blob:'],
+				'manifest-src': ['self'],
 				'child-src': ['self', 'blob:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

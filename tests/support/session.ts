@@ -19,6 +19,11 @@ export interface SessionOptions {
 	context?: BrowserContextOptions;
 	/** Console errors are failures too, unless they match one of these (expected in this file). */
 	allowConsoleErrors?: RegExp[];
+	/**
+	 * The atlas's service worker: blocked by default, so that no file's pages are answered from a
+	 * cache another test filled; 'allow' in the tests of working offline.
+	 */
+	serviceWorkers?: 'allow' | 'block';
 }
 
 export interface BrowserSession {
@@ -43,7 +48,11 @@ export function browserSession(options: SessionOptions = {}): BrowserSession {
 	beforeAll(async () => {
 		site = await serveBuild();
 		browser = await launchBrowser({ webgl });
-		context = await browser.newContext({ viewport, ...options.context });
+		context = await browser.newContext({
+			viewport,
+			serviceWorkers: options.serviceWorkers ?? 'block',
+			...options.context
+		});
 	});
 
 	afterAll(async () => {
