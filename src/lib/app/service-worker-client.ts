@@ -79,14 +79,15 @@ export function watchForUpdates(
 export async function registerServiceWorker(scriptUrl: string, onUpdateReady: OnUpdateReady): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
 	await whenPageSettled();
-	let registration: ServiceWorkerRegistration;
-	try {
-		registration = await navigator.serviceWorker.register(scriptUrl, { type: 'classic' });
-	} catch (e) {
-		// Offline use is an extra: the atlas works online without it.
-		console.warn('The atlas cannot work offline here:', e instanceof Error ? e.message : e);
-		return;
-	}
+	const registration = await navigator.serviceWorker
+		.register(scriptUrl, { type: 'classic' })
+		.catch((e: unknown) => {
+			// Offline use is an extra: the atlas works online without it.
+			console.warn('The atlas cannot work offline here:', e instanceof Error ? e.message : e);
+			return undefined;
+		});
+	// A browser that blocks service workers (as the end-to-end tests do) may answer with nothing.
+	if (!registration) return;
 	watchForUpdates(registration, navigator.serviceWorker, onUpdateReady, () => location.reload());
 	// A briefing may stay open for hours: look for a new build whenever the tab is shown again.
 	document.addEventListener('visibilitychange', () => {
