@@ -13,6 +13,12 @@ export function load() {
 			sources: Object.fromEntries(sources.map((s) => [s.meta.id, s.paragraphs.length]))
 		},
 		decks: briefings.map((d) => ({ id: d.id, title: d.title })),
+		sources: sources.map(({ meta }) => ({
+			id: meta.id,
+			title: meta.title,
+			publisher: meta.publisher,
+			kind: meta.kind
+		})),
 		counts: { events: events.length, places: places.length, sources: sources.length }
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventInBounds, eventPoints } from '$lib/map/event-points';
+import { eventInBounds, eventPoints, isAreaOnly } from '$lib/map/event-points';
 import type { EventFeature, EventPlace } from '$lib/schema/exported';
 
 function event(
@@ -39,15 +39,34 @@ const talks = event(
 	[{ id: 'kabul', name: 'Kabul', role: 'venue', precision: 'exact' }]
 );
 
+const inKhost = event(
+	'in-khost',
+	'strikes',
+	[[70, 33.3]],
+	[{ id: 'khost-province', name: 'Khost', role: 'target', precision: 'area' }]
+);
+
 describe('eventPoints', () => {
 	it('draws one point per drawn place, each with its own precision and a unique key', () => {
 		const { features } = eventPoints([strikes, talks]);
 		expect(features.map((f) => [f.properties.key, f.properties.precision])).toEqual([
-			['strikes@0', 'area'],
 			['strikes@1', 'approximate'],
 			['talks@0', 'exact']
 		]);
-		expect(features[1]!.geometry.coordinates).toEqual([69.2, 34.5]);
+		expect(features[0]!.geometry.coordinates).toEqual([69.2, 34.5]);
+	});
+
+	it('never draws a place known only as a whole area as a point', () => {
+		expect(eventPoints([inKhost]).features).toEqual([]);
+		expect(eventPoints([strikes]).features.map((f) => f.properties.precision)).not.toContain('area');
+	});
+});
+
+describe('isAreaOnly', () => {
+	it('is true only when every drawn place is a whole area', () => {
+		expect(isAreaOnly(inKhost)).toBe(true);
+		expect(isAreaOnly(strikes)).toBe(false);
+		expect(isAreaOnly(talks)).toBe(false);
 	});
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStyle } from '$lib/map/style';
 import { TERRAIN_SOURCE } from '$lib/map/terrain';
+import { BORDER_LABEL_SOURCE } from '$lib/map/border-label';
 import { eventLayers, placeLayers } from '$lib/map/data-layers';
 import {
 	AREA_HIGHLIGHT_LAYER,
@@ -10,7 +11,7 @@ import {
 	EVENT_LAYER,
 	PLACE_LAYER
 } from '$lib/map/layer-ids';
-import { OVERLAYS } from '$lib/map/overlays';
+import { layerVisibility, OVERLAYS } from '$lib/map/overlays';
 import { lightPalette } from '$lib/map/palette';
 
 // The whole style as the map ends up with it: the basemap with its terrain, then the places' and
@@ -41,13 +42,19 @@ describe('the layer vocabulary', () => {
 		}
 	);
 
-	it('switches each layer from at most one overlay', () => {
-		const switched = OVERLAYS.flatMap((o) => o.layers);
-		expect(new Set(switched).size).toBe(switched.length);
+	it('shows a layer only while every overlay that names it is on', () => {
+		const all = layerVisibility([]);
+		expect([...all.values()].every((v) => v === 'visible')).toBe(true);
+		expect(all.size).toBe(new Set(OVERLAYS.flatMap((o) => o.layers)).size);
+		// The places' names in Arabic script need both the places and the local names.
+		expect(layerVisibility(['native']).get(PLACE_LAYER.nativeLabel)).toBe('none');
+		expect(layerVisibility(['places']).get(PLACE_LAYER.nativeLabel)).toBe('none');
+		expect(layerVisibility(['native']).get(PLACE_LAYER.label)).toBe('visible');
+		expect(layerVisibility(['belt']).get('belt-fill')).toBe('none');
 	});
 
 	it('draws every layer from a source the style or the data components declare', () => {
-		const styleSources = [...BASEMAP_SOURCES, ...Object.values(TERRAIN_SOURCE)];
+		const styleSources = [...BASEMAP_SOURCES, BORDER_LABEL_SOURCE, ...Object.values(TERRAIN_SOURCE)];
 		const sources = new Set<string>([...styleSources, ...Object.values(DATA_SOURCES)]);
 		expect(Object.keys(style.sources).sort()).toEqual(styleSources.sort());
 		for (const layer of all) if ('source' in layer) expect(sources, layer.id).toContain(layer.source);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { basemapLayers, buildStyle, fontFaces } from '$lib/map/style';
 import { BASEMAP_SOURCES } from '$lib/map/layer-ids';
+import { BORDER_LABEL_SOURCE } from '$lib/map/border-label';
 import { lightPalette, type Palette } from '$lib/map/palette';
 import { FONT_FILES } from '$lib/map/fonts';
 import { contrastRatio } from '$lib/map/colour';
@@ -17,7 +18,7 @@ describe('basemap style', () => {
 	it('draws every layer from a declared source', () => {
 		for (const layer of layers) {
 			if (layer.type === 'background') continue;
-			expect(BASEMAP_SOURCES, layer.id).toContain(layer.source);
+			expect([...BASEMAP_SOURCES, BORDER_LABEL_SOURCE], layer.id).toContain(layer.source);
 			expect(style.sources[layer.source], layer.id).toBeDefined();
 		}
 	});

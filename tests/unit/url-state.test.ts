@@ -425,3 +425,44 @@ describe('parseUrlState: garbage is dropped with a warning', () => {
 		]);
 	});
 });
+
+describe('the evidence filter in a link', () => {
+	const known = {
+		groups: ['attacks', 'strikes'],
+		events: [],
+		places: [],
+		sources: { 'fnf-2024-04': 600, 'voa-2024-01': 40 }
+	};
+	const read = (q: string) => parseUrlState(new URLSearchParams(q), known);
+
+	it('reads sources, kinds and toggles, and writes them back in a stable order', () => {
+		const { state, warnings } = read('source=voa-2024-01&kind=opinion,news&only=exact,corroborated');
+		expect(warnings).toEqual([]);
+		expect(state.evidence).toEqual({
+			sources: ['voa-2024-01'],
+			kinds: ['news', 'opinion'],
+			only: ['corroborated', 'exact']
+		});
+		expect(toQueryString(serializeUrlState(state, { groups: known.groups }))).toBe(
+			'source=voa-2024-01&kind=news,opinion&only=corroborated,exact'
+		);
+	});
+
+	it('names what it cannot use, and keeps the rest', () => {
+		const { state, warnings } = read('source=nowhere,fnf-2024-04&kind=rumour&only=contested,loud');
+		expect(state.evidence).toEqual({ sources: ['fnf-2024-04'], kinds: [], only: ['contested'] });
+		expect(warnings).toEqual([
+			'Ignored an unknown id in source="nowhere,fnf-2024-04": "nowhere".',
+			'Ignored an unknown id in kind="rumour": "rumour".',
+			'Ignored kind="rumour": none of its ids is known.',
+			'Ignored an unknown id in only="contested,loud": "loud".'
+		]);
+	});
+
+	it('writes nothing when no filter is set', () => {
+		expect(read('').state.evidence).toBeUndefined();
+		expect(
+			serializeUrlState({ evidence: { sources: [], kinds: [], only: [] } }, { groups: [] }).toString()
+		).toBe('');
+	});
+});

@@ -10,7 +10,7 @@
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- the Maps below are snapshots rebuilt on change */
 import type { EventFeature, PlaceFeature } from '../schema/exported.ts';
-import type { LayerGroup } from '../schema/model.ts';
+import type { LayerGroup, Source } from '../schema/model.ts';
 
 /** Where a collection of records comes from. */
 export type Origin = { kind: 'bundled' } | { kind: 'browser' } | { kind: 'imported'; file: string };
@@ -27,9 +27,19 @@ export interface EvidenceCollection {
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
+/** What the views need to know of a source without its text: to name it and to filter by it. */
+export interface SourceInfo {
+	id: string;
+	title: string;
+	publisher: string;
+	kind: Source['kind'];
+}
+
 export class EvidenceStore {
 	/** The layer groups, in panel order. */
 	readonly groups: LayerGroup[];
+	/** The sources the evidence cites, by id (the bundled corpus now). */
+	readonly sources: SourceInfo[];
 	collections = $state.raw<EvidenceCollection[]>([]);
 	/** Whether the bundled evidence has arrived; `error` says why it could not be read. */
 	status = $state<LoadStatus>('loading');
@@ -49,8 +59,14 @@ export class EvidenceStore {
 		)
 	);
 
-	constructor(groups: readonly LayerGroup[]) {
+	constructor(groups: readonly LayerGroup[], sources: readonly SourceInfo[] = []) {
 		this.groups = [...groups].sort((a, b) => a.order - b.order);
+		this.sources = [...sources];
+	}
+
+	/** A source's kind (news, opinion, policy paper), when the store knows the source. */
+	sourceKind(id: string): Source['kind'] | undefined {
+		return this.sources.find((s) => s.id === id)?.kind;
 	}
 
 	group(id: string): LayerGroup | undefined {

@@ -15,8 +15,7 @@ const POINT_PLACE_TYPES = ['city', 'town', 'crossing', 'port', 'district', 'vall
 export const iconFor = (group: string) => `group-${group}`;
 export const PRECISION_ICONS = {
 	approximate: 'precision-approximate',
-	district: 'precision-district',
-	area: 'precision-area'
+	district: 'precision-district'
 } as const;
 
 /** Clustering keeps identical positions clustered up to the map's maximum zoom. */
@@ -71,6 +70,22 @@ export function placeLayers(p: Palette): LayerSpecification[] {
 			}
 		},
 		{
+			// Beneath the English names, so those are placed first and never give way to these.
+			id: PLACE_LAYER.nativeLabel,
+			type: 'symbol',
+			source: DATA_SOURCES.places,
+			filter: ['all', isPointPlace, ['has', 'nativeName']],
+			layout: {
+				'text-field': ['get', 'nativeName'],
+				'text-font': [FONT_REGULAR],
+				'text-size': 11.5,
+				'text-anchor': 'top-left',
+				'text-offset': [0.7, 1.1],
+				'text-optional': true
+			},
+			paint: { 'text-color': p.labelCountryMuted, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.5 }
+		},
+		{
 			id: PLACE_LAYER.label,
 			type: 'symbol',
 			source: DATA_SOURCES.places,
@@ -102,9 +117,7 @@ export function eventLayers(p: Palette): LayerSpecification[] {
 					['get', 'precision'],
 					'approximate',
 					PRECISION_ICONS.approximate,
-					'district',
-					PRECISION_ICONS.district,
-					PRECISION_ICONS.area
+					PRECISION_ICONS.district
 				],
 				'icon-allow-overlap': true,
 				'icon-ignore-placement': true

@@ -31,7 +31,15 @@ export const EVENT_LAYER = {
 export const PLACE_LAYER = {
 	selected: 'places-selected',
 	dot: 'places-dot',
-	label: 'places-label'
+	label: 'places-label',
+	/** The place's name in Arabic script, under its English name. */
+	nativeLabel: 'places-label-native'
+} as const;
+
+/** Country and province names in Arabic script, under the English ones. */
+export const NATIVE_LABEL_LAYER = {
+	countries: 'country-labels-native',
+	provinces: 'province-labels-native'
 } as const;
 
 /** The area fills that light up a selected province or country (by feature-state). */

@@ -6,12 +6,20 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { PlaceFeature } from '../schema/exported.ts';
 import type { LocationPrecision } from '../schema/model.ts';
+import { nativeNameOf } from './native-names.ts';
+
+const nativeProperty = (aliases: readonly string[]) => {
+	const nativeName = nativeNameOf(aliases);
+	return nativeName ? { nativeName } : {};
+};
 
 export interface PlacePointProperties {
 	id: string;
 	name: string;
 	type: string;
 	precision: LocationPrecision;
+	/** The name in Arabic script (Pashto, Dari, Urdu), when the atlas knows one. */
+	nativeName?: string;
 }
 
 export function placePoints(places: readonly PlaceFeature[]): FeatureCollection<Point, PlacePointProperties> {
@@ -24,7 +32,8 @@ export function placePoints(places: readonly PlaceFeature[]): FeatureCollection<
 				id: f.properties.id,
 				name: f.properties.name,
 				type: f.properties.type,
-				precision: f.properties.precision
+				precision: f.properties.precision,
+				...nativeProperty(f.properties.aliases)
 			}
 		}))
 	};

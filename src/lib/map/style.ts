@@ -14,10 +14,13 @@ import {
 	AREA_HIGHLIGHT_LAYER,
 	BASEMAP_SOURCES,
 	DATA_LAYERS_BEFORE,
+	NATIVE_LABEL_LAYER,
 	type BasemapSource
 } from './layer-ids.ts';
 import type { Palette } from './palette.ts';
 import { terrainSources, withTerrain } from './terrain.ts';
+import { BORDER_LABEL } from '../geo/border-note.ts';
+import { BORDER_LABEL_SOURCE } from './border-label.ts';
 
 const isFocus: ExpressionSpecification = ['==', ['get', 'focus'], true];
 
@@ -103,6 +106,39 @@ export function basemapLayers(p: Palette): LayerSpecification[] {
 			paint: { 'line-color': p.borderLine, 'line-width': 2.2 }
 		},
 		{
+			// The line's name says which line it is, disputed as it is (see src/lib/geo/border-note.ts).
+			id: 'border-label',
+			type: 'symbol',
+			source: BORDER_LABEL_SOURCE,
+			minzoom: 5,
+			layout: {
+				'text-field': BORDER_LABEL,
+				'text-rotate': ['get', 'rotate'],
+				'text-rotation-alignment': 'map',
+				'text-font': [FONT_REGULAR],
+				'text-size': 11,
+				'text-letter-spacing': 0.04,
+				'text-offset': [0, 0.9]
+			},
+			paint: { 'text-color': p.borderLine, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.6 }
+		},
+		{
+			// Beneath the English names, so those are placed first and never give way to these.
+			id: NATIVE_LABEL_LAYER.provinces,
+			type: 'symbol',
+			source: 'labels',
+			filter: ['all', ['==', ['get', 'kind'], 'province'], ['has', 'nativeName']],
+			minzoom: 5,
+			layout: {
+				'text-field': ['get', 'nativeName'],
+				'text-font': [FONT_REGULAR],
+				'text-size': ['interpolate', ['linear'], ['zoom'], 5, 10, 8, 13],
+				'text-offset': [0, 1.3],
+				'text-optional': true
+			},
+			paint: { 'text-color': p.labelProvince, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 }
+		},
+		{
 			id: 'province-labels',
 			type: 'symbol',
 			source: 'labels',
@@ -116,6 +152,24 @@ export function basemapLayers(p: Palette): LayerSpecification[] {
 				'text-padding': 4
 			},
 			paint: { 'text-color': p.labelProvince, 'text-halo-color': p.labelHalo, 'text-halo-width': 1.4 }
+		},
+		{
+			id: NATIVE_LABEL_LAYER.countries,
+			type: 'symbol',
+			source: 'labels',
+			filter: ['all', ['==', ['get', 'kind'], 'country'], ['has', 'nativeName']],
+			layout: {
+				'text-field': ['get', 'nativeName'],
+				'text-font': [FONT_SEMIBOLD],
+				'text-size': ['case', isFocus, 15, 12],
+				'text-offset': [0, 1.4],
+				'text-optional': true
+			},
+			paint: {
+				'text-color': ['case', isFocus, p.labelCountry, p.labelCountryMuted],
+				'text-halo-color': p.labelHalo,
+				'text-halo-width': 1.6
+			}
 		},
 		{
 			id: DATA_LAYERS_BEFORE,
@@ -177,6 +231,11 @@ export function fontFaces(baseUrl: string): FontFacesSpecification {
 					'U+2C60-2C7F',
 					'U+A720-A7FF'
 				]
+			},
+			{
+				// Arabic script, for names in Pashto, Dari and Urdu (shaped by the RTL text plugin).
+				url: new URL(files.arabic, baseUrl).href,
+				'unicode-range': ['U+0600-06FF', 'U+0750-077F', 'U+0870-08FF', 'U+FB50-FDFF', 'U+FE70-FEFC']
 			}
 		];
 	}
@@ -209,6 +268,7 @@ export function buildStyle(p: Palette, baseUrl: string): StyleSpecification {
 					}
 				])
 			),
+			[BORDER_LABEL_SOURCE]: { type: 'geojson', data: emptyCollection },
 			...terrainSources(baseUrl)
 		},
 		layers: withTerrain(basemapLayers(p), p)

@@ -4,7 +4,7 @@
  * identify a group: never colour alone.
  */
 import type { SymbolShape } from '../schema/model';
-import { themeColours, withAlpha } from '../theme/colours.ts';
+import { themeColours } from '../theme/colours.ts';
 import { lightPalette } from './palette.ts';
 
 type Pt = [number, number];
@@ -137,19 +137,10 @@ export function drawSymbol(shape: SymbolShape, colour: string, size: number, pix
 
 /**
  * The marks that say how precise an event's position is, drawn under its symbol: a dashed ring
- * for an approximate position, a solid ring for a district seat, a soft halo for a whole area.
+ * for an approximate position, a solid ring for a district seat. (A whole area has no point.)
  */
-export function drawPrecisionMark(kind: 'approximate' | 'district' | 'area', pixelRatio: number): ImageData {
+export function drawPrecisionMark(kind: 'approximate' | 'district', pixelRatio: number): ImageData {
 	const r = (px: number) => px / 2 - 2 * pixelRatio;
-	if (kind === 'area') {
-		return drawIcon(38, pixelRatio, (ctx, px) =>
-			disc(ctx, px, r(px), {
-				fill: withAlpha(themeColours.accent, 0.1),
-				stroke: withAlpha(themeColours.accent, 0.35),
-				width: pixelRatio
-			})
-		);
-	}
 	const dash = kind === 'approximate' ? 3 * pixelRatio : undefined;
 	return drawIcon(32, pixelRatio, (ctx, px) =>
 		disc(ctx, px, r(px), { stroke: themeColours.ink, width: 1.6 * pixelRatio, dash })

@@ -13,11 +13,12 @@
 import { getContext, setContext } from 'svelte';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { EvidenceStore } from '../evidence/store.svelte.ts';
-import { eventInBounds } from '../map/event-points.ts';
+import { eventInBounds, isAreaOnly } from '../map/event-points.ts';
 import { OVERLAY_IDS, type OverlayId } from '../map/overlays.ts';
 import type { MapCamera } from '../map/view.ts';
 import { reachesInto, type TimeWindow } from '../time/window.ts';
 import { emphasisOf, type Emphasis, type Selection } from './emphasis.ts';
+import { NO_EVIDENCE_FILTER, passesEvidenceFilter, type EvidenceFilter } from './evidence-filter.ts';
 import type { EventFeature } from '../schema/exported.ts';
 import type { AtlasUrlState } from './url.ts';
 
@@ -53,34 +54,50 @@ export class AtlasState {
 	timeWindow = $state.raw<TimeWindow | null>(null);
 	/** An opened source passage: shown in context in the details panel. */
 	passage = $state.raw<{ source: string; paragraph: string } | null>(null);
+	/** Which evidence the visible events must rest on (sources, kinds, corroborated, …). */
+	evidenceFilter = $state.raw<EvidenceFilter>(NO_EVIDENCE_FILTER);
 
+	/** Events whose evidence passes the evidence filter, in every group and at any time. */
+	declare readonly evidenceEvents: EventFeature[];
+	/** Their count by group, for the layer panel. */
 	declare readonly countByGroup: Map<string, number>;
+	/** Events of the visible groups that pass the evidence filter, at any time (the timeline's bars). */
+	declare readonly groupedEvents: EventFeature[];
 	/** Events of the visible groups whose date span reaches into the time window. */
 	declare readonly visibleEvents: EventFeature[];
 	/** The list view: visible events drawn inside the map's current view (all of them without a map). */
 	declare readonly eventsInView: EventFeature[];
+	/** Visible events known only to a whole country, province or region: no point on the map. */
+	declare readonly areaOnlyEvents: EventFeature[];
 	/** What the map rings and lights up. */
 	declare readonly emphasis: Emphasis;
 
 	constructor(evidence: EvidenceStore) {
 		// The derived views read the store, so they are declared once it is set.
 		this.evidence = evidence;
+		this.evidenceEvents = $derived(
+			this.evidence.events.filter((e) =>
+				passesEvidenceFilter(e, this.evidenceFilter, (s) => this.evidence.sourceKind(s))
+			)
+		);
 		this.countByGroup = $derived(
-			this.evidence.events.reduce(
+			this.evidenceEvents.reduce(
 				(m, e) => m.set(e.properties.group, (m.get(e.properties.group) ?? 0) + 1),
 				new Map<string, number>()
 			)
 		);
+		this.groupedEvents = $derived(
+			this.evidenceEvents.filter((e) => this.visibleGroups.includes(e.properties.group))
+		);
 		this.visibleEvents = $derived(
-			this.evidence.events.filter(
-				(e) =>
-					this.visibleGroups.includes(e.properties.group) &&
-					reachesInto(e.properties.dateFirst, e.properties.dateLast, this.timeWindow)
+			this.groupedEvents.filter((e) =>
+				reachesInto(e.properties.dateFirst, e.properties.dateLast, this.timeWindow)
 			)
 		);
 		this.eventsInView = $derived(
 			this.bounds ? this.visibleEvents.filter((e) => eventInBounds(e, this.bounds!)) : this.visibleEvents
 		);
+		this.areaOnlyEvents = $derived(this.visibleEvents.filter(isAreaOnly));
 		this.emphasis = $derived(
 			emphasisOf(
 				{ selection: this.selection, hovered: this.hovered, highlighted: this.highlighted },
@@ -139,6 +156,7 @@ export class AtlasState {
 		if (state.selected) this.selection = state.selected;
 		if (state.passage) this.passage = state.passage;
 		if (state.time) this.timeWindow = state.time;
+		if (state.evidence) this.evidenceFilter = state.evidence;
 	}
 
 	/** The state a link shares (`serializeUrlState` writes it). */
@@ -150,7 +168,8 @@ export class AtlasState {
 			hidden: this.hiddenOverlays,
 			selected: s && s.kind !== 'events' ? s : undefined,
 			passage: this.passage ?? undefined,
-			time: this.timeWindow ?? undefined
+			time: this.timeWindow ?? undefined,
+			evidence: this.evidenceFilter
 		};
 	}
 }

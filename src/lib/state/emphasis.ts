@@ -25,7 +25,7 @@ export interface Emphasis {
 	hoveredEvents: string[];
 	/** Places ringed on the map. */
 	places: string[];
-	/** Areas lit on the basemap: of selected places, and of a selected event's places. */
+	/** Areas lit on the basemap: of selected places, and of a selected or hovered event's places. */
 	areas: AreaRef[];
 }
 
@@ -51,8 +51,9 @@ export function emphasisOf(
 	];
 	const places = [...highlighted.places, ...(selection?.kind === 'place' ? [selection.id] : [])];
 
-	// A selected event lights the areas of the places it happened at (not those merely mentioned).
-	const eventPlaces = selectedEvents.flatMap(
+	// A selected or hovered event lights the areas of the places it happened at (not those merely
+	// mentioned): for an event known only to a province or a country, that area is all there is.
+	const eventPlaces = [...selectedEvents, ...(hovered ? [hovered] : [])].flatMap(
 		(id) =>
 			eventById
 				.get(id)

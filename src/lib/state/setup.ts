@@ -4,12 +4,15 @@
  * context with the page's components.
  */
 import { fetchBundledEvidence } from '$lib/data/client';
-import { EvidenceStore } from '$lib/evidence/store.svelte';
+import { EvidenceStore, type SourceInfo } from '$lib/evidence/store.svelte';
 import type { LayerGroup } from '$lib/schema/model';
 import { AtlasState, setAtlasState } from './atlas.svelte.ts';
 
-export function createAtlasState(groups: readonly LayerGroup[]): AtlasState {
-	const evidence = new EvidenceStore(groups);
+export function createAtlasState(
+	groups: readonly LayerGroup[],
+	sources: readonly SourceInfo[] = []
+): AtlasState {
+	const evidence = new EvidenceStore(groups, sources);
 	void evidence.load(fetchBundledEvidence());
 	return setAtlasState(new AtlasState(evidence));
 }

@@ -1,17 +1,25 @@
 /**
  * The shareable state of the atlas in the URL query string: map view, visible event groups,
- * hidden basemap overlays, the time window, the selected event or place and the open source
- * passage. A shared link is untrusted input: parsing never throws, keeps only what it can check
- * against the known ids, and explains everything it dropped in a warning naming the parameter and
- * the bad value.
+ * hidden overlays, the time window, the selected event or place, the open source passage and the
+ * evidence filter. A shared link is untrusted input: parsing never throws, keeps only what it can
+ * check against the known ids, and explains everything it dropped in a warning naming the
+ * parameter and the bad value.
  *
  *   ?map=6.2/33.25/69.5&groups=attacks,strikes&hide=belt,fata&from=2022-03&to=2024-04&event=<id>
- *    &passage=<source>:p12
+ *    &passage=<source>:p12&source=fnf-2024-04&kind=news&only=corroborated,contested,exact
  */
 import { OVERLAY_IDS } from '../map/overlays.ts';
 import { cameraProblem, clampCamera, type MapCamera } from '../map/view.ts';
 import { isRealDate } from '../time/dates.ts';
 import { compactWindow, windowOf, type TimeWindow } from '../time/window.ts';
+import {
+	EVIDENCE_TOGGLE_IDS,
+	NO_EVIDENCE_FILTER,
+	SOURCE_KINDS,
+	type EvidenceFilter,
+	type EvidenceToggle,
+	type SourceKind
+} from './evidence-filter.ts';
 
 export interface AtlasUrlState {
 	view?: MapCamera;
@@ -24,6 +32,8 @@ export interface AtlasUrlState {
 	selected?: { kind: 'event' | 'place'; id: string };
 	/** `paragraph` is a paragraph id such as "p12". */
 	passage?: { source: string; paragraph: string };
+	/** What the events must rest on: `source=`, `kind=` and `only=`. */
+	evidence?: EvidenceFilter;
 }
 
 /** What the parser checks ids against. `sources` maps each source id to its paragraph count. */
@@ -230,6 +240,17 @@ export function parseUrlState(
 		else state.passage = parsed;
 	}
 
+	const list = <T extends string>(param: string, ids: readonly T[]): T[] => {
+		const value = single(param);
+		return value === undefined ? [] : ((parseIdList(param, value, ids, warnings) as T[] | undefined) ?? []);
+	};
+	const evidence: EvidenceFilter = {
+		sources: list('source', Object.keys(known.sources)),
+		kinds: list<SourceKind>('kind', SOURCE_KINDS),
+		only: list<EvidenceToggle>('only', EVIDENCE_TOGGLE_IDS)
+	};
+	if (evidence.sources.length || evidence.kinds.length || evidence.only.length) state.evidence = evidence;
+
 	return { state, warnings };
 }
 
@@ -237,10 +258,11 @@ const round = (x: number, decimals: number) => Number(x.toFixed(decimals)) + 0;
 
 /**
  * Write the state as query parameters, in a stable order (map, groups, hide, from and to, event
- * or place, passage), leaving out what equals the defaults: no `groups` when the visible groups are
- * the default ones (in any order), `groups=none` when none is visible, no `hide` when nothing is
- * hidden, no `from`/`to` for all time. The view is rounded (zoom to 2 decimals, latitude and
- * longitude to 4) and brought into the map's range, so it reads back without a notice. Window ends on month boundaries are written as months
+ * or place, passage, source, kind, only), leaving out what equals the defaults: no `groups` when
+ * the visible groups are the default ones (in any order), `groups=none` when none is visible, no
+ * `hide` when nothing is hidden, no `from`/`to` for all time, no evidence filter when none is set.
+ * The view is rounded (zoom to 2 decimals, latitude and longitude to 4) and brought into the map's
+ * range, so it reads back without a notice. Window ends on month boundaries are written as months
  * (`from=2022-03&to=2024-04`); a window that is not two ordered ISO days is left out.
  */
 export function serializeUrlState(
@@ -278,6 +300,10 @@ export function serializeUrlState(
 	}
 	if (state.selected) params.set(state.selected.kind === 'place' ? 'place' : 'event', state.selected.id);
 	if (state.passage) params.set('passage', `${state.passage.source}:${state.passage.paragraph}`);
+	const { sources, kinds, only } = state.evidence ?? NO_EVIDENCE_FILTER;
+	if (sources.length) params.set('source', [...new Set(sources)].join(','));
+	if (kinds.length) params.set('kind', SOURCE_KINDS.filter((k) => kinds.includes(k)).join(','));
+	if (only.length) params.set('only', EVIDENCE_TOGGLE_IDS.filter((t) => only.includes(t)).join(','));
 	return params;
 }
 
