@@ -1,7 +1,7 @@
 /**
  * Working offline, in real headless Chromium with the service worker allowed: after one visit the
  * atlas, a source and the shipped deck open with the network cut (Playwright's setOffline cuts the
- * service worker's network too); and a new build is picked up cleanly — the new worker waits, the
+ * service worker's network too), and the deck still saves as one file; and a new build is picked up cleanly — the new worker waits, the
  * page offers "A new version of the atlas is ready — Reload", and Reload puts the new version in
  * control of the page, with the old build's cache deleted.
  */
@@ -107,6 +107,17 @@ describe('offline after one visit', () => {
 				deck.scenes[1]!.citations.length
 			);
 			presenter.expectClean();
+
+			// The deck saves as one file with no network too: everything it gathers is cached.
+			await page.goto(`${session.origin}/briefing/${deck.id}/`);
+			await page.waitForLoadState('networkidle');
+			const download = page.waitForEvent('download', { timeout: 60_000 });
+			await page.getByRole('button', { name: 'Save as one file' }).click();
+			expect((await download).suggestedFilename()).toBe(`${deck.id}.html`);
+			await page
+				.getByRole('status')
+				.filter({ hasText: `Saved ${deck.id}.html` })
+				.waitFor();
 
 			// A page the build does not have: the not-found page, from the cache, with its status
 			// (the page itself reports the 404 on the console, as it does online).

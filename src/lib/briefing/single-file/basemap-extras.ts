@@ -1,0 +1,24 @@
+/**
+ * What the atlas's map derives from the basemap at run time (src/lib/components/map/BasemapLayers
+ * .svelte does it in the page), computed once when a deck is saved, so the file's presenter needs
+ * neither turf nor the whole gazetteer: the country and province labels with their names in
+ * Arabic script, and the points along the border where its name is written.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { decodeBasemap } from '../../map/basemap.ts';
+import { borderLabelPoints } from '../../map/border-label.ts';
+import { withNativeNames } from '../../map/native-names.ts';
+import type { PlaceFeature } from '../../schema/exported.ts';
+
+export interface BasemapExtras {
+	/** The basemap's label points, `nativeName` added as the atlas's places give it. */
+	labels: FeatureCollection;
+	/** The border's name points (src/lib/map/border-label.ts). */
+	borderLabels: FeatureCollection;
+}
+
+export function basemapExtras(boundaries: Topology, places: readonly PlaceFeature[]): BasemapExtras {
+	const decoded = decodeBasemap(boundaries);
+	return { labels: withNativeNames(decoded.labels, places), borderLabels: borderLabelPoints(decoded.border) };
+}
