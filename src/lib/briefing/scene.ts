@@ -7,17 +7,25 @@ import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { Deck, Scene } from '../schema/briefing.ts';
 import type { PlaceFeature } from '../schema/exported.ts';
 import type { AtlasState } from '../state/atlas.svelte.ts';
+import { OVERLAY_IDS } from '../map/overlays.ts';
 import { windowOf, windowWords, type TimeWindow } from '../time/window.ts';
 
 export function sceneTimeWindow(scene: Pick<Scene, 'time'>): TimeWindow | null {
 	return scene.time ? windowOf(scene.time.from, scene.time.to) : null;
 }
 
+/**
+ * Puts the atlas in the scene's state. The optional fields have their defaults when a deck omits
+ * them: every overlay shown, no passage open.
+ */
 export function applySceneState(atlas: AtlasState, scene: Scene): void {
 	atlas.visibleGroups = atlas.groups.map((g) => g.id).filter((id) => scene.groups.includes(id));
+	atlas.hiddenOverlays = OVERLAY_IDS.filter((id) => scene.hidden?.includes(id));
 	atlas.timeWindow = sceneTimeWindow(scene);
 	atlas.highlighted = { events: [...scene.highlight.events], places: [...scene.highlight.places] };
 	atlas.select(null);
+	// After the selection, which closes any passage.
+	atlas.passage = scene.passage ? { ...scene.passage } : null;
 }
 
 /** Moves the camera to the scene: its explicit camera, or a fit of its places. */

@@ -7,8 +7,9 @@
  * every highlighted event is visible in its scene.
  */
 import { z } from 'zod';
-import { Citation, Id, PartialDate, SCHEMA_VERSION } from './model.ts';
+import { Citation, Id, ParagraphId, PartialDate, SCHEMA_VERSION } from './model.ts';
 import { VIEW_RANGE } from '../map/view.ts';
+import { OVERLAY_IDS, type OverlayId } from '../map/overlays.ts';
 
 /** MapLibre's default maximum pitch, which the atlas keeps. */
 const SCENE_MAX_PITCH = 60;
@@ -46,26 +47,52 @@ export const SceneHighlight = z.strictObject({
 	places: z.array(Id)
 });
 
-export const Scene = z.strictObject({
-	/** Kebab-case, unique within the deck (it names the scene's page: `/briefing/<deck>/<scene>`). */
-	id: Id,
-	title: z.string().min(1),
-	/** Our words, 1–4 sentences; never a fact the cited passages do not give. */
-	text: z.string().min(1),
-	/** An explicit view. A scene needs a camera or a fit; with both, the camera wins. */
-	camera: SceneCamera.optional(),
-	/** Places of the gazetteer to fit in view. */
-	fit: z.array(Id).min(1).optional(),
-	/** The layer groups shown in the scene (all others hidden); may be empty. */
-	groups: z.array(Id),
-	/** The time window shown; all time when omitted. */
-	time: SceneTime.optional(),
-	highlight: SceneHighlight,
-	/** The passages the scene rests on, verbatim. */
-	citations: z.array(Citation).min(1),
-	/** Speaker notes: shown to the presenter, never on the map. */
-	notes: z.string().min(1).optional()
+/** A source paragraph the scene opens, as the atlas's "Link to this passage" does. */
+export const ScenePassage = z.strictObject({
+	source: Id,
+	paragraph: ParagraphId
 });
+
+const overlayMessage = `must be one of the overlays ${OVERLAY_IDS.join(', ')}`;
+
+export const Scene = z
+	.strictObject({
+		/** Kebab-case, unique within the deck (it names the scene's page: `/briefing/<deck>/<scene>`). */
+		id: Id,
+		title: z.string().min(1),
+		/** Our words, 1–4 sentences; never a fact the cited passages do not give. */
+		text: z.string().min(1),
+		/** An explicit view. A scene needs a camera or a fit; with both, the camera wins. */
+		camera: SceneCamera.optional(),
+		/** Places of the gazetteer to fit in view. */
+		fit: z.array(Id).min(1).optional(),
+		/** The layer groups shown in the scene (all others hidden); may be empty. */
+		groups: z.array(Id),
+		/** The time window shown; all time when omitted. */
+		time: SceneTime.optional(),
+		highlight: SceneHighlight,
+		/** The passages the scene rests on, verbatim. */
+		citations: z.array(Citation).min(1),
+		/** Speaker notes: shown to the presenter, never on the map. */
+		notes: z.string().min(1).optional(),
+		/** Optional: the basemap overlays hidden in the scene (all shown when omitted). */
+		hidden: z
+			.array(z.enum(OVERLAY_IDS as [OverlayId, ...OverlayId[]], { message: overlayMessage }))
+			.optional(),
+		/** Optional: the passage the scene opens; it must be the paragraph of one of its citations. */
+		passage: ScenePassage.optional()
+	})
+	.superRefine((scene, ctx) => {
+		const { passage, citations } = scene;
+		// Zod runs this on a scene with other issues too: only a well-formed passage is compared.
+		if (!passage || !ScenePassage.safeParse(passage).success || !Array.isArray(citations)) return;
+		if (!citations.some((c) => c.source === passage.source && c.paragraph === passage.paragraph))
+			ctx.addIssue({
+				code: 'custom',
+				path: ['passage'],
+				message: `the open passage ${passage.source} ${passage.paragraph} must be the paragraph of one of the scene's citations`
+			});
+	});
 
 export const Deck = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),
@@ -81,5 +108,6 @@ export const Deck = z.strictObject({
 export type SceneCamera = z.infer<typeof SceneCamera>;
 export type SceneTime = z.infer<typeof SceneTime>;
 export type SceneHighlight = z.infer<typeof SceneHighlight>;
+export type ScenePassage = z.infer<typeof ScenePassage>;
 export type Scene = z.infer<typeof Scene>;
 export type Deck = z.infer<typeof Deck>;
