@@ -1,0 +1,6 @@
+// An own deck's presentation page: a shell prerendered once, which reads the deck named by
+// `?deck=` from the browser's workspace. What it needs from the build: the layer groups and the
+// sources' titles and dates (for the citations).
+import { ownDeckPageData } from '../own-deck-data';
+
+export const load = ownDeckPageData;
