@@ -41,6 +41,7 @@ describe.each(decks.map((d) => [d.id, d] as const))('deck %s', (_, deck) => {
 			expect(s.fit).toEqual(scene.fit);
 			expect(new Set(s.groups)).toEqual(new Set(scene.groups));
 			expect(s.highlight).toEqual(scene.highlight);
+			expect(s.hidden).toEqual(scene.hidden ?? []);
 		});
 	});
 
@@ -130,6 +131,12 @@ describe('sources', () => {
 		const data = extractDeckData(deck, { events, places, groups, sources: own });
 		if (data.sources['fnf-2024-04']) expect(data.sources['fnf-2024-04']).toEqual(own['fnf-2024-04']);
 		expect(Object.keys(data.sources).length).toBeGreaterThan(0);
+	});
+
+	it('keeps the overlays a scene hides', () => {
+		const deck = decks[0]!;
+		const mine: Deck = { ...deck, scenes: [{ ...deck.scenes[0]!, hidden: ['rivers', 'relief'] }] };
+		expect(extractDeckData(mine, { events, places, groups }).scenes[0]!.hidden).toEqual(['rivers', 'relief']);
 	});
 
 	it('keeps untrusted text as it is: the file renders it as text, never as HTML', () => {

@@ -92,8 +92,6 @@ function fileScene(
 			reachesInto(e.properties.dateFirst, e.properties.dateLast, window)
 	);
 	const { areas } = emphasisOf({ selection: null, hovered: null, highlighted: scene.highlight }, lookup);
-	// Overlays a scene hides, where the deck format has them.
-	const hidden = (scene as { hidden?: readonly string[] }).hidden ?? [];
 	return {
 		id: scene.id,
 		title: scene.title,
@@ -107,7 +105,7 @@ function fileScene(
 		highlight: { events: [...scene.highlight.events], places: [...scene.highlight.places] },
 		areas,
 		areaEvents: visible.filter(isAreaOnly).map((e) => ({ id: e.properties.id, title: e.properties.title })),
-		hidden: [...hidden],
+		hidden: [...(scene.hidden ?? [])],
 		citations: scene.citations.map(({ source, paragraph, quote }) => ({ source, paragraph, quote }))
 	};
 }
