@@ -71,6 +71,12 @@ afterAll(async () => {
 	rmSync(folder, { recursive: true, force: true });
 });
 
+/** With SCREENSHOTS=<folder>, the file presenting is photographed there, to look at. */
+async function screenshot(name: string) {
+	const into = process.env.SCREENSHOTS;
+	if (into) await page.screenshot({ path: join(into, `single-file-${name}.png`) });
+}
+
 const sceneShown = (i: number) =>
 	page.waitForSelector(`main[data-scene="${deck.scenes[i]!.id}"]`, { timeout: 45_000 });
 
@@ -146,7 +152,7 @@ describe('a deck saved as one file', () => {
 		await page.waitForFunction(() => (window as any).briefing.rtlTextPluginStatus() === 'loaded', null, {
 			timeout: 30_000
 		});
-		await page.screenshot({ path: join(tmpdir(), 'atlas-single-file-scene-1.png') });
+		await screenshot('scene-1');
 	});
 
 	it('presents with the keys, each scene with its citations verbatim and its notes', async () => {
@@ -178,7 +184,7 @@ describe('a deck saved as one file', () => {
 		await page.keyboard.press('n');
 		expect(await notes.isVisible()).toBe(true);
 		if (scene.notes) expect(await notes.textContent()).toContain(scene.notes);
-		await page.screenshot({ path: join(tmpdir(), 'atlas-single-file-scene-3.png') });
+		await screenshot('scene-3');
 		await page.keyboard.press('n');
 		expect(await notes.isVisible()).toBe(false);
 
