@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { launchBrowser } from '../support/browser.ts';
 import { lighthouseSample, type LighthouseSample } from './lighthouse.ts';
+import { benchDecks } from './decks.ts';
 import { createStaticServer, listen } from '../../src/lib/server/static/server.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -127,4 +128,5 @@ console.log(`\nJavaScript shipped by the main page (gzip): ${kb(appJs)} in ${shi
 console.log(
 	`  of which maplibre-gl itself: ${kb(maplibreJs)} (+ worker ${kb(maplibreWorker)}, counted above when loaded)`
 );
+await benchDecks({ origin: sites.app });
 process.exit(0);
