@@ -274,7 +274,7 @@ describe('text encodings and chunk boundaries', () => {
 		expect((messages[0] as { message: string }).message).toContain('Excel workbook');
 	});
 
-	it('stops with a message when a quote is never closed, having kept the rows before it', async () => {
+	it('stops with a message when a quote is never closed, after posting the rows before it', async () => {
 		const text =
 			header + 'Fine,33,70,2024-01-01\n"Open,33,70,2024-01-01\n' + 'y,33,70,2024-01-01\n'.repeat(450_000);
 		const messages: WorkerMessage[] = [];

@@ -219,7 +219,7 @@ export async function runImport(
 		if (e instanceof UnclosedQuoteError) {
 			batcher.flush();
 			throw new ImportFailure(
-				`${file.name} stops making sense after ${session.summary().read.toLocaleString('en-GB')} rows: ${e.message}. The rows before it were read; fix the quotes and import the file again.`
+				`${file.name} stops making sense after ${session.summary().read.toLocaleString('en-GB')} rows: ${e.message}. Fix the quotes and import the file again.`
 			);
 		}
 		throw e;
