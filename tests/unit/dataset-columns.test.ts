@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACLED_COLUMNS } from '$lib/datasets/acled';
-import { dateOrderOf, detectColumns } from '$lib/datasets/columns';
+import { dateOrderOf, detectColumns, roleLabel, roleWords } from '$lib/datasets/columns';
 import { normaliseHeader, uniqueColumnNames } from '$lib/datasets/header-names';
 
 describe('header names', () => {
@@ -198,5 +198,12 @@ describe('the order of slash dates, from the first rows', () => {
 		const unsure = detectColumns(['lat', 'lon', 'date'], { samples: [{ date: '05/06/2023' }] });
 		expect(unsure.mapping.dateOrder).toBeNull();
 		expect(unsure.notes.join(' ')).toContain('choose the order');
+	});
+});
+
+describe('roles in words', () => {
+	it('name each role, as a label and inside a reason', () => {
+		expect(roleLabel('admin1')).toBe('Province (admin-1)');
+		expect(roleWords('point')).toBe('both coordinates in one column');
 	});
 });

@@ -225,9 +225,15 @@ const ROLE_WORDS: Record<ColumnRole, string> = {
 	reportedBy: 'who reported it'
 };
 
-/** The role in words, for the mapping form and the reasons. */
+/** The role in words, for the reasons ("a latitude column"). */
 export function roleWords(role: ColumnRole): string {
 	return ROLE_WORDS[role];
+}
+
+/** The role as a label ("Latitude"). */
+export function roleLabel(role: ColumnRole): string {
+	const words = ROLE_WORDS[role];
+	return words[0]!.toUpperCase() + words.slice(1);
 }
 
 interface Candidate {
