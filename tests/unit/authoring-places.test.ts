@@ -12,6 +12,7 @@ import { createPlaceFinder } from '$lib/corpus/place-finder';
 import { GazetteerFile, decodeGazetteer } from '$lib/schema/gazetteer';
 import { Place } from '$lib/schema/model';
 import { acceptPlaceHits, sentenceAround } from '$lib/authoring/place-proposals';
+import { groupPlaceHits } from '$lib/components/authoring/place-groups';
 
 const { places } = loadGeodata();
 const gazetteer = decodeGazetteer(
@@ -58,6 +59,9 @@ describe('acceptPlaceHits', () => {
 			'Peshawar'
 		]);
 		expect(added.map((p) => p.id)).toEqual(['peshawar', 'jalalabad']);
+		// Named plainly, as the atlas names places; GeoNames' spelling stays an alias.
+		expect(added[1]!.name).toBe('Jalalabad');
+		expect(added[1]!.aliases).toContain('Jalālābād');
 		const peshawar = added[0]!;
 		const entry = gazetteer.find((e) => e.name === 'Peshawar' && e.kind === 'populated-place')!;
 		expect(peshawar).toMatchObject({
@@ -121,5 +125,23 @@ describe('acceptPlaceHits', () => {
 			boundary: { layer: 'province', id: 'AF-LOG' },
 			parent: 'afghanistan'
 		});
+	});
+});
+
+describe('groupPlaceHits', () => {
+	it('gives one row per place, with its spellings, count and first sentence', () => {
+		const groups = groupPlaceHits(finder.find(paragraphs), paragraphs, places);
+		expect(groups.map((g) => [g.key.split(':')[0], g.label, g.hits.length])).toEqual([
+			['atlas', 'Torkham (crossing)', 1],
+			['gazetteer', 'Peshawar (city, PK-KP)', 2],
+			['gazetteer', 'Jalalabad (city, AF-NAN)', 1],
+			['atlas', 'Khyber Pakhtunkhwa (province)', 1]
+		]);
+		const peshawar = groups[1]!;
+		expect(peshawar.said).toEqual(['Peshawar']);
+		expect(peshawar.sentence).toBe(
+			'Trucks queued at Torkham on the road from Peshawar to Jalalabad, officials in Khyber Pakhtunkhwa said.'
+		);
+		expect(peshawar.detail).toMatch(/^New place from the outside gazetteer: GeoNames \d+/);
 	});
 });

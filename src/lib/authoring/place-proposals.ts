@@ -11,6 +11,7 @@ import type { Paragraph } from '../corpus/paragraphs.ts';
 import { locateQuote } from '../corpus/paragraphs.ts';
 import type { AtlasHit, GazetteerHit, PlaceHit } from '../corpus/place-finder.ts';
 import type { GazetteerEntry } from '../schema/gazetteer.ts';
+import { foldName } from '../corpus/name-matching.ts';
 import { proposePlaceId } from './ids.ts';
 
 export interface TextRange {
@@ -65,7 +66,7 @@ const hasMention = (place: Place, c: Citation) =>
 	);
 
 /** GeoNames' seats of government, and large towns, are cities; other populated places towns. */
-function placeType(entry: GazetteerEntry): Place['type'] {
+export function gazetteerPlaceType(entry: GazetteerEntry): Place['type'] {
 	if (entry.kind === 'province') return 'province';
 	return entry.featureCode === 'PPLC' || entry.featureCode === 'PPLA' || (entry.population ?? 0) >= 100_000
 		? 'city'
@@ -83,15 +84,18 @@ export function placeFromGazetteer(
 	atlasPlaces: readonly Place[],
 	takenIds: ReadonlySet<string>
 ): Place {
-	const type = placeType(entry);
+	const type = gazetteerPlaceType(entry);
 	const parent =
 		type === 'province'
 			? atlasPlaces.find((p) => p.type === 'country' && p.country === entry.country)
 			: atlasPlaces.find((p) => p.type === 'province' && entry.province && p.province === entry.province);
-	const aliases = [...new Set([entry.name, ...saidAs, entry.asciiName])];
+	// The atlas writes names plainly (Kabul, not Kābul): GeoNames' ASCII name when the two differ
+	// only by diacritics; the name with diacritics stays an alias.
+	const name = foldName(entry.name) === entry.asciiName ? entry.asciiName : entry.name;
+	const aliases = [...new Set([name, ...saidAs, entry.name, entry.asciiName])];
 	return {
-		id: proposePlaceId(entry.name, type === 'province' ? 'province' : undefined, takenIds),
-		name: entry.name,
+		id: proposePlaceId(name, type === 'province' ? 'province' : undefined, takenIds),
+		name,
 		aliases,
 		type,
 		country: entry.country,
