@@ -1,5 +1,5 @@
 /**
- * An evidence bundle's files in and out of a zip, with fflate (about 8 KB gzipped for both ways).
+ * An evidence bundle's files in and out of a zip, with fflate (its synchronous zip and unzip only).
  * Writing is deterministic: every entry carries the export time, so the same evidence exported at
  * the same moment gives the same bytes. Reading refuses, before inflating anything, a zip larger
  * than the limits below, so that a small file that inflates to gigabytes (a zip bomb) cannot take
