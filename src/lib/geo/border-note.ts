@@ -15,5 +15,6 @@ export const BORDER_NOTE = {
 		'Afghanistan does not recognise it as an international border; Pakistan treats it as one. The atlas draws the line where it is administered and takes no side in the dispute.',
 		'The former Federally Administered Tribal Areas (FATA), merged into Khyber Pakhtunkhwa in 2018, are shown as a historical outline only.'
 	],
-	provenance: 'Outside knowledge, not from the atlas’s sources: none of them names the line or discusses its status.'
+	provenance:
+		'Outside knowledge, not from the atlas’s sources: none of them names the line or discusses its status.'
 } as const;
