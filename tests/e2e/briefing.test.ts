@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSession } from '../support/session';
+import { isAreaOnly } from '../../src/lib/map/event-points';
 import type { Deck } from '../../src/lib/schema/briefing';
 import type { EventsCollection } from '../../src/lib/schema/exported';
 import { firstDay, lastDay } from '../../src/lib/time/dates';
@@ -47,7 +48,8 @@ function shown(page: Page) {
 						.serialize()
 						.data.features.map((f: any) => f.properties.event)
 				)
-			] as string[]
+			] as string[],
+			areaOnlyEvents: state.areaOnlyEvents.map((e: any) => e.properties.id) as string[]
 		};
 	});
 }
@@ -60,14 +62,17 @@ async function expectSceneApplied(page: Page, i: number) {
 	expect(s.timeWindow).toEqual(
 		scene.time ? { from: firstDay(scene.time.from), to: lastDay(scene.time.to) } : null
 	);
-	// The map draws exactly the events of the scene's groups within its window, highlights included.
+	// The map draws exactly the events of the scene's groups within its window that have a point;
+	// those known only to a whole area are listed apart, never drawn. Highlights are among them.
 	const tw = s.timeWindow;
-	const expected = events
+	const inScene = events
 		.filter((e) => scene.groups.includes(e.properties.group))
-		.filter((e) => !tw || (e.properties.dateFirst <= tw.to && e.properties.dateLast >= tw.from))
-		.map((e) => e.properties.id);
-	expect(new Set(s.drawnEvents)).toEqual(new Set(expected));
-	for (const id of scene.highlight.events) expect(s.drawnEvents).toContain(id);
+		.filter((e) => !tw || (e.properties.dateFirst <= tw.to && e.properties.dateLast >= tw.from));
+	expect(new Set(s.drawnEvents)).toEqual(
+		new Set(inScene.filter((e) => !isAreaOnly(e)).map((e) => e.properties.id))
+	);
+	expect(new Set(s.areaOnlyEvents)).toEqual(new Set(inScene.filter(isAreaOnly).map((e) => e.properties.id)));
+	for (const id of scene.highlight.events) expect([...s.drawnEvents, ...s.areaOnlyEvents]).toContain(id);
 	const [w, south, e, n] = s.bounds as [number, number, number, number];
 	if (scene.camera) {
 		const [lng, lat] = scene.camera.center;

@@ -1,12 +1,11 @@
 /**
- * What leaves the app as files, in real headless Chromium: the data downloads, the map as a PNG
- * with its legend, and "present from here" capturing the dashboard as a valid briefing scene.
+ * What leaves the app as files, in real headless Chromium: the data downloads and the map as a
+ * PNG with its legend. (Decks made from the dashboard are tested in own-briefings.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { browserSession } from '../support/session';
-import { Deck } from '../../src/lib/schema/briefing';
 
 const session = browserSession();
 
@@ -42,25 +41,6 @@ describe('downloads', () => {
 		// Taller than the map alone: the title bar and the legend are burned in.
 		const mapHeight = await page.evaluate(() => (window as any).atlas.map.getCanvas().height);
 		expect(file.bytes.readUInt32BE(20)).toBeGreaterThan(mapHeight);
-		await page.close();
-	});
-
-	it('captures the dashboard as a new scene of a deck, valid as it is', async () => {
-		const page = await session.open('/?place=torkham&groups=crossings,strikes&from=2023-09&to=2023-12');
-		await page.getByText('Present from here').click();
-		await page.getByLabel('Scene title').fill('Torkham in autumn 2023');
-		const file = await download(page, () => page.getByRole('button', { name: /Download the deck/ }).click());
-		const deck = Deck.parse(JSON.parse(file.bytes.toString('utf8')));
-		const scene = deck.scenes[deck.scenes.length - 1]!;
-		expect(scene).toMatchObject({
-			id: 'torkham-in-autumn-2023',
-			title: 'Torkham in autumn 2023',
-			groups: ['strikes', 'crossings'],
-			time: { from: '2023-09', to: '2023-12' },
-			highlight: { events: [], places: ['torkham'] }
-		});
-		expect(scene.citations.length).toBeGreaterThan(0);
-		expect(await page.getByRole('status').filter({ hasText: 'added as scene' }).count()).toBe(1);
 		await page.close();
 	});
 });

@@ -1,4 +1,5 @@
-// Publishes each briefing deck as data/briefings/<deck>.json (read by "Present from here").
+// Publishes each briefing deck as data/briefings/<deck>.json: what "Duplicate into my workspace"
+// reads, and a stable address for tools outside the app.
 import { error } from '@sveltejs/kit';
 import { loadGeodata } from '$lib/server/data/load';
 import { deckEntries } from '$lib/server/data/briefing-pages';
