@@ -1,33 +1,89 @@
 /**
- * An axe scan of every kind of page in real headless Chromium: no serious or critical violation.
- * (The map view with its details panel open is scanned in explore.test.ts.)
+ * An axe scan of every kind of page against WCAG 2.2 AA (tests/support/axe.ts), in real headless
+ * Chromium, at a phone's size (390 × 844, touch) and a desktop's (1280 × 800): the atlas, with its
+ * details open (and on the phone with each panel of its bottom sheet open), the list of sources, a
+ * source with a passage marked, the list of briefings, a deck, a scene in presentation mode and
+ * the handout. No serious or critical violation, and no target too small, at either size.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { browserSession } from '../support/session';
+import type { Page } from 'playwright-core';
+import { browserSession, type SessionOptions } from '../support/session';
 import { seriousViolations } from '../support/axe';
 
-const session = browserSession();
 const deck = JSON.parse(readFileSync('geodata/briefings/border-story.json', 'utf8')) as {
+	id: string;
 	scenes: { id: string }[];
 };
 
-describe('accessibility', () => {
-	it.each([
-		['the atlas with a time window', '/?from=2023-01&to=2023-12', 'main[data-status="ready"]'],
-		['the list of sources', '/sources', 'main'],
-		[
-			'a source in the reader, with a passage marked',
-			'/sources/voa-2024-01?p=p5',
-			'main[data-status="ready"]'
-		],
-		['the list of briefings', '/briefing', 'main'],
-		['a deck', '/briefing/border-story', 'main'],
-		['a scene in presentation mode', `/briefing/border-story/${deck.scenes[1]!.id}`, '.presenter[data-scene]']
-	])('%s has no serious or critical violation', async (_, path, ready) => {
-		const page = await session.open(path, { map: false });
-		await page.waitForSelector(ready, { timeout: 45_000 });
+interface PageKind {
+	name: string;
+	path: string;
+	/** What shows that the page is ready to be scanned. */
+	ready: string;
+	/** What to do before the scan (open a panel). */
+	then?: (page: Page) => Promise<void>;
+}
+
+const details = (page: Page) => page.getByRole('dialog').waitFor({ timeout: 45_000 });
+
+const PAGES: PageKind[] = [
+	{
+		name: 'the atlas with a time window',
+		path: '/?from=2023-01&to=2023-12',
+		ready: 'main[data-status="ready"]'
+	},
+	{
+		name: 'the atlas with the details open',
+		path: '/?place=torkham',
+		ready: 'main[data-status="ready"]',
+		then: details
+	},
+	{ name: 'the list of sources', path: '/sources', ready: 'main' },
+	{
+		name: 'a source in the reader, with a passage marked',
+		path: '/sources/voa-2024-01?p=p5',
+		ready: 'main[data-status="ready"]'
+	},
+	{ name: 'the list of briefings', path: '/briefing', ready: 'main' },
+	{ name: 'a deck', path: `/briefing/${deck.id}`, ready: 'main' },
+	{
+		name: 'a scene in presentation mode',
+		path: `/briefing/${deck.id}/${deck.scenes[1]!.id}`,
+		ready: '.presenter[data-scene]'
+	},
+	{ name: 'the handout', path: `/briefing/${deck.id}/print`, ready: '.handout' }
+];
+
+/** On a phone the atlas's panels are in its bottom sheet: each is scanned open. */
+const SHEETS: PageKind[] = ['Layers', 'Events', 'Timeline'].map((panel) => ({
+	name: `the atlas with its ${panel} sheet open`,
+	path: '/',
+	ready: 'main[data-status="ready"]',
+	then: async (page) => {
+		await page.getByRole('button', { name: panel, exact: true }).click();
+		await page.locator('.sheet.open').waitFor();
+	}
+}));
+
+function scans(options: SessionOptions, kinds: PageKind[]) {
+	const session = browserSession(options);
+	it.each(kinds.map((k) => [k.name, k] as const))('%s', async (_, kind) => {
+		const page = await session.open(kind.path, { map: false });
+		await page.waitForSelector(kind.ready, { timeout: 45_000 });
+		await kind.then?.(page);
 		expect(await seriousViolations(page)).toEqual([]);
 		await page.close();
 	});
+}
+
+describe('WCAG 2.2 AA on a phone (390 × 844, touch)', () => {
+	scans({ viewport: { width: 390, height: 844 }, context: { hasTouch: true, isMobile: true } }, [
+		...PAGES,
+		...SHEETS
+	]);
+});
+
+describe('WCAG 2.2 AA on a desktop (1280 × 800)', () => {
+	scans({ viewport: { width: 1280, height: 800 } }, PAGES);
 });
