@@ -5,5 +5,5 @@ import { resolve } from '$app/paths';
 export function passageHref(source: string, paragraph: string, quote?: string): string {
 	const params = new URLSearchParams({ p: paragraph });
 	if (quote) params.set('q', quote);
-	return `${resolve('/sources/[id]', { id: source })}?${params}`;
+	return `${resolve('/sources/[id]', { id: source })}/?${params}`;
 }
