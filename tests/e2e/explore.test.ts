@@ -39,7 +39,7 @@ describe('cited popups', () => {
 		expect(await panel(page).textContent()).toMatch(/September 2023|2023/);
 		expect(
 			await panel(page).getByRole('link', { name: 'Read in source' }).first().getAttribute('href')
-		).toMatch(/sources\/fnf-2024-04\?p=p\d+&q=/);
+		).toMatch(/sources\/fnf-2024-04\/?\?p=p\d+&q=/);
 		// The place itself: every passage that names it, verbatim.
 		await panel(page).getByRole('button', { name: 'Torkham', exact: true }).click();
 		await expect.poll(() => panel(page).locator('h2').textContent()).toBe('Torkham');
