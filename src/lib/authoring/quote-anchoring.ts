@@ -1,46 +1,30 @@
 /**
- * Where a quote stands in a paragraph, with whitespace folded as the corpus's quote check folds
- * it (../corpus/paragraphs.ts `locateQuote`), but every occurrence rather than the first, so that
+ * Where a quote stands in a paragraph, found by the corpus's quote check
+ * (../corpus/paragraphs.ts `locateQuote`), but every occurrence rather than the first, so that
  * a W3C TextQuote selector's prefix and suffix, and a position hint, can tell apart two
  * occurrences of the same words in one paragraph.
  */
-import { foldSpace } from '../corpus/paragraphs.ts';
+import { foldSpace, locateQuote } from '../corpus/paragraphs.ts';
 
 export interface TextRange {
 	start: number;
 	end: number;
 }
 
-/** The text with whitespace runs folded to one space, and the original offset of each character. */
-function foldWithOrigins(text: string): { folded: string; origin: number[] } {
-	let folded = '';
-	const origin: number[] = [];
-	let inSpace = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i]!;
-		if (/\s/.test(ch)) {
-			if (!inSpace && folded.length > 0) {
-				folded += ' ';
-				origin.push(i);
-			}
-			inSpace = true;
-		} else {
-			folded += ch;
-			origin.push(i);
-			inSpace = false;
-		}
-	}
-	return { folded, origin };
-}
-
-/** Every occurrence of `quote` in `text` (whitespace folded), as offsets into the original text. */
+/**
+ * Every occurrence of `quote` in `text` (whitespace folded), as offsets into the original text.
+ * Each search resumes one character past the last match, so overlapping occurrences count too;
+ * a tail of the text folds like the same stretch of the whole, since a quote never starts with
+ * a space.
+ */
 export function findQuoteOccurrences(text: string, quote: string): TextRange[] {
-	const needle = foldSpace(quote);
-	if (!needle) return [];
-	const { folded, origin } = foldWithOrigins(text);
 	const found: TextRange[] = [];
-	for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1))
-		found.push({ start: origin[at]!, end: origin[at + needle.length - 1]! + 1 });
+	for (let from = 0; from < text.length;) {
+		const hit = locateQuote(text.slice(from), quote);
+		if (!hit) break;
+		found.push({ start: from + hit.start, end: from + hit.end });
+		from += hit.start + 1;
+	}
 	return found;
 }
 
