@@ -63,6 +63,18 @@ export function dateProblems(date: DateSpan, where: Omit<EvidenceProblem, 'messa
 	return problems;
 }
 
+/** Schema issues (zod's) as problems, each at its field. */
+export function issueProblems(
+	issues: readonly { path: readonly PropertyKey[]; message: string }[],
+	where: Omit<EvidenceProblem, 'message' | 'field'>
+): EvidenceProblem[] {
+	return issues.map((issue) => ({
+		...where,
+		field: pathToField(issue.path) || undefined,
+		message: issue.message
+	}));
+}
+
 /** Schema problems of a value, each at its field. */
 function schemaProblems(
 	schema: typeof Source | typeof Place | typeof Event,
@@ -70,12 +82,13 @@ function schemaProblems(
 	where: Omit<EvidenceProblem, 'message'>
 ): EvidenceProblem[] {
 	const result = schema.safeParse(value);
-	if (result.success) return [];
-	return result.error.issues.map((issue) => ({
-		...where,
-		field: pathToField(issue.path) || undefined,
-		message: issue.message
-	}));
+	return result.success ? [] : issueProblems(result.error.issues, where);
+}
+
+/** Where a record's problems are: its file, and its id when it has a usable one. */
+function recordWhere(value: unknown, file: string): Omit<EvidenceProblem, 'message'> {
+	const id = (value as { id?: unknown } | null)?.id;
+	return { file, id: typeof id === 'string' ? id : undefined };
 }
 
 const citationProblems = (
@@ -91,8 +104,7 @@ const citationProblems = (
 
 /** A user's source: its metadata (schema, file names, date, debris) beside its text. */
 export function checkSource(meta: unknown, text: string | undefined, file: string): EvidenceProblem[] {
-	const id = (meta as { id?: unknown } | null)?.id;
-	const where = { file, id: typeof id === 'string' ? id : undefined };
+	const where = recordWhere(meta, file);
 	const problems = schemaProblems(Source, meta, where);
 	if (problems.length) return problems;
 	const source = Source.parse(meta);
@@ -136,8 +148,7 @@ export function checkSource(meta: unknown, text: string | undefined, file: strin
 
 /** A place: schema, mentions verbatim, parent resolving, coordinates in the region and province. */
 export function checkPlace(value: unknown, refs: EvidenceReferences, file = PLACES_FILE): EvidenceProblem[] {
-	const id = (value as { id?: unknown } | null)?.id;
-	const where = { file, id: typeof id === 'string' ? id : undefined };
+	const where = recordWhere(value, file);
 	const problems = schemaProblems(Place, value, where);
 	if (problems.length) return problems;
 	const place = Place.parse(value);
@@ -172,8 +183,7 @@ export function checkPlace(value: unknown, refs: EvidenceReferences, file = PLAC
 
 /** An event: schema, places and group resolving, dates real and ordered, every quote verbatim. */
 export function checkEvent(value: unknown, refs: EvidenceReferences, file = EVENTS_FILE): EvidenceProblem[] {
-	const id = (value as { id?: unknown } | null)?.id;
-	const where = { file, id: typeof id === 'string' ? id : undefined };
+	const where = recordWhere(value, file);
 	const problems = schemaProblems(Event, value, where);
 	if (problems.length) return problems;
 	const event = Event.parse(value);

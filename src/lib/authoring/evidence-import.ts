@@ -24,12 +24,12 @@ import { contentHash } from '../workspace/rev.ts';
 import type { PutChange } from '../workspace/writes.ts';
 import type { WorkspaceRecord } from '../workspace/records.ts';
 import type { Origin } from '../workspace/origin.ts';
-import { pathToField } from '../schema/field-path.ts';
 import {
 	checkEvent,
 	checkPlace,
 	checkSource,
 	EVENTS_FILE,
+	issueProblems,
 	PLACES_FILE,
 	SOURCES_DIR,
 	withOwnSources,
@@ -99,6 +99,7 @@ const ALLOWED = new RegExp(
 /** Left by archive tools, never the user's: macOS's resource forks and folder settings. */
 const IGNORED = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$)/;
 
+/** A plan that writes nothing (a fresh one each call: the planner fills in its own). */
 const failed = (problems: EvidenceProblem[], conflicts: EvidenceConflict[] = []): ImportPlan => ({
 	ok: false,
 	problems,
@@ -141,21 +142,15 @@ function readList<R extends { id: string }>(
 	const loose = envelope.extend({ [key]: z.array(z.unknown()) });
 	const head = loose.safeParse(value);
 	if (!head.success) {
-		for (const issue of head.error.issues)
-			problems.push({ file, field: pathToField(issue.path) || undefined, message: issue.message });
+		problems.push(...issueProblems(head.error.issues, { file }));
 		return byId;
 	}
 	(head.data[key] as unknown[]).forEach((item, index) => {
 		const result = record.safeParse(item);
 		const id = (item as { id?: unknown } | null)?.id;
 		if (!result.success) {
-			for (const issue of result.error.issues)
-				problems.push({
-					file,
-					id: typeof id === 'string' ? id : `${key}[${index}]`,
-					field: pathToField(issue.path) || undefined,
-					message: issue.message
-				});
+			const where = { file, id: typeof id === 'string' ? id : `${key}[${index}]` };
+			problems.push(...issueProblems(result.error.issues, where));
 			return;
 		}
 		const r = result.data as unknown as R;
@@ -194,12 +189,7 @@ export function planEvidenceImport(
 		]);
 	const manifest = EvidenceManifest.safeParse(manifestValue);
 	if (!manifest.success) {
-		for (const issue of manifest.error.issues)
-			problems.push({
-				file: MANIFEST_FILE,
-				field: pathToField(issue.path) || undefined,
-				message: issue.message
-			});
+		problems.push(...issueProblems(manifest.error.issues, { file: MANIFEST_FILE }));
 		return failed(problems);
 	}
 	const own = manifest.data.records;
@@ -299,15 +289,7 @@ export function planEvidenceImport(
 
 	// Conflicts with what this atlas ships and this workspace holds.
 	const conflicts: EvidenceConflict[] = [];
-	const plan: ImportPlan = {
-		ok: false,
-		problems,
-		conflicts,
-		changes: [],
-		added: [],
-		unchanged: [],
-		kept: []
-	};
+	const plan = failed(problems, conflicts);
 	const origin: Origin = { how: 'imported', file: fileName };
 	const shipped = (kind: EvidenceKind, id: string) =>
 		kind === 'place'
