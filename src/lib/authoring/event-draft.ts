@@ -22,6 +22,7 @@ import {
 } from './date-input.ts';
 import { addError, zodFieldErrors, type FieldErrors } from './field-errors.ts';
 import { proposeEventId } from './ids.ts';
+import { checkIdFree, idsTakenByOthers, type TakenIdsContext } from './taken-ids.ts';
 
 export type Stance = 'claims' | 'denies' | 'disputes';
 
@@ -83,15 +84,11 @@ export function eventDraftOf(event: Event): EventDraft {
 }
 
 /** What the cross-checks look things up in: the atlas's and the user's records. */
-export interface EventFormContext {
+export interface EventFormContext extends TakenIdsContext {
 	/** The paragraphs of every source, bundled and the user's. */
 	paragraphsOf: ParagraphLookup;
 	placeIds: ReadonlySet<string>;
 	groupIds: ReadonlySet<string>;
-	/** Ids of every event, bundled and the user's. */
-	takenIds: ReadonlySet<string>;
-	/** The id of the record being edited (its own id is not "taken"). */
-	editing?: string;
 }
 
 export interface EventCheck {
@@ -114,14 +111,9 @@ const REQUIRED: Record<string, string> = {
 };
 
 /** The ids a draft proposes for itself: from its title and date, unique among events. */
-export function proposeIdForEvent(
-	draft: EventDraft,
-	context: Pick<EventFormContext, 'takenIds' | 'editing'>
-): string {
-	const taken = new Set(context.takenIds);
-	if (context.editing) taken.delete(context.editing);
+export function proposeIdForEvent(draft: EventDraft, context: TakenIdsContext): string {
 	const date = parseDateText(draft.date.start);
-	return proposeEventId(draft.title, date.ok ? date.start : undefined, taken);
+	return proposeEventId(draft.title, date.ok ? date.start : undefined, idsTakenByOthers(context));
 }
 
 const citationKey = (c: Citation) => `${c.source}\u0000${c.paragraph}\u0000${foldSpace(c.quote)}`;
@@ -180,12 +172,7 @@ export function eventFromDraft(draft: EventDraft, context: EventFormContext): Ev
 	for (const [field, message] of Object.entries(dated.errors)) errors[field] = message;
 
 	// Cross-checks, each at its field.
-	if (id && !errors.id && id !== context.editing && context.takenIds.has(id))
-		addError(
-			errors,
-			'id',
-			`“${id}” is already the id of an event: choose another (${proposeIdForEvent(draft, context)} is free).`
-		);
+	checkIdFree(errors, id, context, 'an event', () => proposeIdForEvent(draft, context));
 	if (candidate.group && !context.groupIds.has(candidate.group))
 		addError(errors, 'group', `No layer group “${candidate.group}” in the atlas.`);
 	const seenPlaces = new Map<string, number>();

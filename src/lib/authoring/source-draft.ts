@@ -18,6 +18,7 @@ import {
 } from './date-input.ts';
 import { addError, zodFieldErrors, type FieldErrors } from './field-errors.ts';
 import { proposeSourceId } from './ids.ts';
+import { checkIdFree, idsTakenByOthers, type TakenIdsContext } from './taken-ids.ts';
 
 export type OwnSource = z.infer<typeof WorkspaceSource>;
 export type SourceKind = z.infer<typeof SourceKindSchema>;
@@ -62,13 +63,8 @@ export function sourceDraftOf(source: OwnSource): SourceDraft {
 	};
 }
 
-/** What the form's checks need to know of the atlas. */
-export interface SourceFormContext {
-	/** Ids of every source the atlas has, bundled and the user's. */
-	takenIds: ReadonlySet<string>;
-	/** The id of the record being edited (its own id is not "taken"). */
-	editing?: string;
-}
+/** What the form's checks need to know of the atlas: the ids of every source it has. */
+export type SourceFormContext = TakenIdsContext;
 
 /** Help for each field that must not be empty, shown instead of a bare "Required.". */
 const REQUIRED: Record<string, string> = {
@@ -81,10 +77,8 @@ const REQUIRED: Record<string, string> = {
 
 /** The id to propose for a draft: from its publisher and date, unique in the atlas. */
 export function proposeIdFor(draft: SourceDraft, context: SourceFormContext): string {
-	const taken = new Set(context.takenIds);
-	if (context.editing) taken.delete(context.editing);
 	const date = parseDateText(draft.date.start);
-	return proposeSourceId(draft.publisher, date.ok ? date.start : undefined, taken);
+	return proposeSourceId(draft.publisher, date.ok ? date.start : undefined, idsTakenByOthers(context));
 }
 
 const optional = (value: string) => {
@@ -129,12 +123,7 @@ export function sourceFromDraft(
 	}
 	if (errors.text || !/\S/.test(text)) errors.text = 'The source has no text: paste it or open its file.';
 	for (const [field, message] of Object.entries(dated.errors)) errors[field] = message;
-	if (id && !errors.id && id !== context.editing && context.takenIds.has(id))
-		addError(
-			errors,
-			'id',
-			`“${id}” is already the id of a source: choose another (${proposeIdFor(draft, context)} is free).`
-		);
+	checkIdFree(errors, id, context, 'a source', () => proposeIdFor(draft, context));
 	if (url && !errors.url && !/^https?:\/\/[^/\s]+\.[^/\s]+/i.test(url))
 		addError(errors, 'url', 'Must be a full web address, starting with https:// or http://.');
 	if (Object.keys(errors).length || !parsed.success) return { errors };
