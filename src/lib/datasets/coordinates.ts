@@ -30,24 +30,30 @@ export interface PositionSource {
 	lonValue: string;
 }
 
+/** A number past ±limit (or not finite) rejected as out of range, naming its cell; null when within. */
+function outOfRange(
+	axis: 'latitude' | 'longitude',
+	n: number,
+	limit: number,
+	role: ColumnRole,
+	value: string
+): Position | null {
+	if (Number.isFinite(n) && n >= -limit && n <= limit) return null;
+	return {
+		ok: false,
+		code: 'out-of-range',
+		role,
+		value,
+		reason: `${axis} ${n} is outside −${limit}…${limit}`
+	};
+}
+
 /** A longitude and latitude already read as numbers, checked for range and region. */
 export function checkPosition(lon: number, lat: number, from: PositionSource): Position {
-	if (!Number.isFinite(lat) || lat < -90 || lat > 90)
-		return {
-			ok: false,
-			code: 'out-of-range',
-			role: from.latRole,
-			value: from.latValue,
-			reason: `latitude ${lat} is outside −90…90`
-		};
-	if (!Number.isFinite(lon) || lon < -180 || lon > 180)
-		return {
-			ok: false,
-			code: 'out-of-range',
-			role: from.lonRole,
-			value: from.lonValue,
-			reason: `longitude ${lon} is outside −180…180`
-		};
+	const rangeRejection =
+		outOfRange('latitude', lat, 90, from.latRole, from.latValue) ??
+		outOfRange('longitude', lon, 180, from.lonRole, from.lonValue);
+	if (rangeRejection) return rangeRejection;
 	if (!inRegion(lon, lat)) {
 		const role = from.latRole;
 		const value = from.latRole === from.lonRole ? from.latValue : `${from.latValue}, ${from.lonValue}`;
