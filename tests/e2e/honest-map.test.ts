@@ -88,7 +88,7 @@ describe('names in the region’s scripts', () => {
 		await expect.poll(native).toContain('تورخم');
 		await page.getByRole('checkbox', { name: 'Names in Pashto, Dari and Urdu' }).uncheck();
 		await expect.poll(native).toEqual([]);
-		expect(new URL(page.url()).searchParams.get('hide')).toContain('native');
+		await expect.poll(() => new URL(page.url()).searchParams.get('hide') ?? '').toContain('native');
 		await page.close();
 	});
 });

@@ -74,7 +74,7 @@ describe('without WebGL', () => {
 			(e) => e.properties.dateFirst <= '2024-03-31' && e.properties.dateLast >= '2024-03-01'
 		);
 		await expect.poll(() => page.locator('#events-list li').count()).toBe(inMarch.length);
-		expect(await page.locator('.timeline .window').textContent()).toContain('March 2024');
+		expect(await page.locator('section.timeline .window').textContent()).toContain('March 2024');
 		await page.close();
 	});
 

@@ -111,12 +111,12 @@ describe('source reader', () => {
 		const viewport = page.viewportSize()!;
 		expect(box.y).toBeGreaterThanOrEqual(0);
 		expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
-		expect(await page.locator('[role="status"]').textContent()).toBe('');
+		expect(await page.locator('#content [role="status"]').textContent()).toBe('');
 	});
 
 	it('says politely what a garbage link asks for, without failing', async () => {
 		await open('/sources/voa-2024-01?p=p99999&q=zzz');
-		const status = page.locator('[role="status"]');
+		const status = page.locator('#content [role="status"]');
 		await status.locator('p').waitFor();
 		const notice = (await status.textContent())!;
 		expect(notice).toContain('p99999');

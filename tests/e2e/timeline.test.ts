@@ -12,13 +12,18 @@ const events = (JSON.parse(readFileSync('build/data/events.geojson', 'utf8')) as
 const session = browserSession();
 const open = (path: string) => session.open(path);
 
-/** Ids of the events in the map's source (what the map draws) and in the list. */
+/**
+ * Ids of the events the map shows (those in its source, drawn as points, and those known only to a
+ * whole area, which its note lists) and of those in the list.
+ */
 function shownEvents(page: Page) {
 	return page.evaluate(() => {
-		const map = (window as any).atlas.map;
+		const { map, state } = (window as any).atlas;
 		const data = map.getSource('events').serialize().data;
+		const drawn = data.features.map((f: any) => f.properties.event);
+		const areaOnly = state.areaOnlyEvents.map((e: any) => e.properties.id);
 		return {
-			map: [...new Set(data.features.map((f: any) => f.properties.event))].sort() as string[],
+			map: [...new Set([...drawn, ...areaOnly])].sort() as string[],
 			list: [...document.querySelectorAll('#events-list li')]
 				.map((li) => li.getAttribute('data-event')!)
 				.sort()
@@ -53,7 +58,7 @@ describe('timeline', () => {
 		expect(expected.length).toBeLessThan(events.length);
 		await expect.poll(async () => (await shownEvents(page)).map).toEqual(expected);
 		expect((await shownEvents(page)).list.every((id) => expected.includes(id))).toBe(true);
-		expect(await page.locator('.timeline').textContent()).toMatch(/March\s*–\s*April 2024/);
+		expect(await page.locator('section.timeline').textContent()).toMatch(/March\s*–\s*April 2024/);
 		await expect.poll(() => page.url()).toMatch(/from=2024-03&to=2024-04/);
 
 		// All time brings everything back.
