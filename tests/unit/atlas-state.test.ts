@@ -38,10 +38,13 @@ describe('AtlasState', () => {
 
 	it('hides and shows overlays in a stable order', () => {
 		const s = new AtlasState(new EvidenceStore(groups));
+		// The names in local scripts start hidden; everything else shows.
+		expect(s.hiddenOverlays).toEqual(['native']);
 		s.setOverlayVisible('fata', false);
 		s.setOverlayVisible('belt', false);
-		expect(s.hiddenOverlays).toEqual(['belt', 'fata']);
+		expect(s.hiddenOverlays).toEqual(['belt', 'fata', 'native']);
 		s.setOverlayVisible('belt', true);
+		s.setOverlayVisible('native', true);
 		expect(s.hiddenOverlays).toEqual(['fata']);
 	});
 

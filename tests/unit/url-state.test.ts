@@ -129,8 +129,10 @@ describe('serializeUrlState', () => {
 		expect(serializeUrlState({ groups: [] }, defaults).get('groups')).toBe('none');
 	});
 
-	it('omits an empty list of hidden overlays', () => {
-		expect(serializeUrlState({ hidden: [] }, defaults).toString()).toBe('');
+	it('omits the default hidden overlays, and writes none hidden as hide=none', () => {
+		expect(serializeUrlState({ hidden: ['native'] }, defaults).toString()).toBe('');
+		expect(serializeUrlState({ hidden: [] }, defaults).toString()).toBe('hide=none');
+		expect(parseUrlState(new URLSearchParams('hide=none'), known).state.hidden).toEqual([]);
 	});
 
 	it('rounds the view: zoom to 2 decimals, latitude and longitude to 4', () => {

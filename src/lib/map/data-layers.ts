@@ -76,6 +76,8 @@ export function placeLayers(p: Palette): LayerSpecification[] {
 			source: DATA_SOURCES.places,
 			filter: ['all', isPointPlace, ['has', 'nativeName']],
 			layout: {
+				// Shown by the local-names overlay, off until asked for.
+				visibility: 'none',
 				'text-field': ['get', 'nativeName'],
 				'text-font': [FONT_REGULAR],
 				'text-size': 11.5,

@@ -20,7 +20,9 @@ export const OVERLAYS = [
 	{
 		id: 'native',
 		label: 'Names in Pashto, Dari and Urdu',
-		layers: [PLACE_LAYER.nativeLabel, NATIVE_LABEL_LAYER.provinces, NATIVE_LABEL_LAYER.countries]
+		layers: [PLACE_LAYER.nativeLabel, NATIVE_LABEL_LAYER.provinces, NATIVE_LABEL_LAYER.countries],
+		// Off until asked for: a second line under every name, and a script font to fetch.
+		hiddenByDefault: true
 	},
 	{ id: 'relief', label: 'Relief (height tint)', layers: [TERRAIN_LAYER.relief] },
 	{
@@ -34,11 +36,21 @@ export const OVERLAYS = [
 			TERRAIN_LAYER.riverLabels
 		]
 	}
-] as const satisfies readonly { id: string; label: string; layers: readonly string[] }[];
+] as const satisfies readonly {
+	id: string;
+	label: string;
+	layers: readonly string[];
+	hiddenByDefault?: boolean;
+}[];
 
 export type OverlayId = (typeof OVERLAYS)[number]['id'];
 
 export const OVERLAY_IDS: readonly OverlayId[] = OVERLAYS.map((o) => o.id);
+
+/** The overlays a first visit (and a link without `hide=`) starts with hidden. */
+export const DEFAULT_HIDDEN_OVERLAYS: readonly OverlayId[] = OVERLAYS.filter(
+	(o) => 'hiddenByDefault' in o && o.hiddenByDefault
+).map((o) => o.id);
 
 /**
  * Whether each overlay layer shows, given the hidden overlays: a layer shows only while every

@@ -130,6 +130,7 @@ export function basemapLayers(p: Palette): LayerSpecification[] {
 			filter: ['all', ['==', ['get', 'kind'], 'province'], ['has', 'nativeName']],
 			minzoom: 5,
 			layout: {
+				visibility: 'none',
 				'text-field': ['get', 'nativeName'],
 				'text-font': [FONT_REGULAR],
 				'text-size': ['interpolate', ['linear'], ['zoom'], 5, 10, 8, 13],
@@ -159,6 +160,7 @@ export function basemapLayers(p: Palette): LayerSpecification[] {
 			source: 'labels',
 			filter: ['all', ['==', ['get', 'kind'], 'country'], ['has', 'nativeName']],
 			layout: {
+				visibility: 'none',
 				'text-field': ['get', 'nativeName'],
 				'text-font': [FONT_SEMIBOLD],
 				'text-size': ['case', isFocus, 15, 12],

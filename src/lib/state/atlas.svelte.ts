@@ -14,7 +14,7 @@ import { getContext, setContext } from 'svelte';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { EvidenceStore } from '../evidence/store.svelte.ts';
 import { eventInBounds, isAreaOnly } from '../map/event-points.ts';
-import { OVERLAY_IDS, type OverlayId } from '../map/overlays.ts';
+import { DEFAULT_HIDDEN_OVERLAYS, OVERLAY_IDS, type OverlayId } from '../map/overlays.ts';
 import type { MapCamera } from '../map/view.ts';
 import { reachesInto, type TimeWindow } from '../time/window.ts';
 import { emphasisOf, type Emphasis, type Selection } from './emphasis.ts';
@@ -36,7 +36,7 @@ export type MapStatus = 'loading' | 'ready' | 'unavailable' | 'error';
 export class AtlasState {
 	readonly evidence: EvidenceStore;
 	visibleGroups = $state<string[]>([]);
-	hiddenOverlays = $state<OverlayId[]>([]);
+	hiddenOverlays = $state<OverlayId[]>([...DEFAULT_HIDDEN_OVERLAYS]);
 	selection = $state.raw<Selection | null>(null);
 	/** The event under the pointer or keyboard focus, in the map or the list. */
 	hovered = $state<string | null>(null);

@@ -8,7 +8,7 @@
  *   ?map=6.2/33.25/69.5&groups=attacks,strikes&hide=belt,fata&from=2022-03&to=2024-04&event=<id>
  *    &passage=<source>:p12&source=fnf-2024-04&kind=news&only=corroborated,contested,exact
  */
-import { OVERLAY_IDS } from '../map/overlays.ts';
+import { DEFAULT_HIDDEN_OVERLAYS, OVERLAY_IDS } from '../map/overlays.ts';
 import { cameraProblem, clampCamera, type MapCamera } from '../map/view.ts';
 import { isRealDate } from '../time/dates.ts';
 import { compactWindow, windowOf, type TimeWindow } from '../time/window.ts';
@@ -50,8 +50,8 @@ const MAX_PARAM_LENGTH = 2000;
 /** Bad values are quoted in warnings up to this many characters. */
 const SHOWN_VALUE_LENGTH = 40;
 
-/** `groups=none`: every group hidden (an empty list would be indistinguishable from a typo). */
-const NO_GROUPS = 'none';
+/** `groups=none`, `hide=none`: an empty list (which would be indistinguishable from a typo). */
+const NONE = 'none';
 
 /** A plain decimal: no exponent, no hex, no Infinity, no thousands separators. */
 const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -200,14 +200,15 @@ export function parseUrlState(
 	}
 
 	const groups = single('groups');
-	if (groups === NO_GROUPS) state.groups = [];
+	if (groups === NONE) state.groups = [];
 	else if (groups !== undefined) {
 		const kept = parseIdList('groups', groups, known.groups, warnings);
 		if (kept) state.groups = kept;
 	}
 
 	const hide = single('hide');
-	if (hide !== undefined) {
+	if (hide === NONE) state.hidden = [];
+	else if (hide !== undefined) {
 		const kept = parseIdList('hide', hide, OVERLAY_IDS, warnings);
 		if (kept) state.hidden = kept;
 	}
@@ -260,7 +261,7 @@ const round = (x: number, decimals: number) => Number(x.toFixed(decimals)) + 0;
  * Write the state as query parameters, in a stable order (map, groups, hide, from and to, event
  * or place, passage, source, kind, only), leaving out what equals the defaults: no `groups` when
  * the visible groups are the default ones (in any order), `groups=none` when none is visible, no
- * `hide` when nothing is hidden, no `from`/`to` for all time, no evidence filter when none is set.
+ * `hide` when the hidden overlays are the default ones (`hide=none` when none is), no `from`/`to` for all time, no evidence filter when none is set.
  * The view is rounded (zoom to 2 decimals, latitude and longitude to 4) and brought into the map's
  * range, so it reads back without a notice. Window ends on month boundaries are written as months
  * (`from=2022-03&to=2024-04`); a window that is not two ordered ISO days is left out.
@@ -282,15 +283,18 @@ export function serializeUrlState(
 		const groups = [...new Set(state.groups)];
 		const isDefault =
 			groups.length === new Set(defaults.groups).size && groups.every((g) => defaults.groups.includes(g));
-		if (!isDefault) params.set('groups', groups.length ? groups.join(',') : NO_GROUPS);
+		if (!isDefault) params.set('groups', groups.length ? groups.join(',') : NONE);
 	}
-	if (state.hidden?.length) {
+	if (state.hidden) {
 		const canonical = (overlay: string) => {
 			const i = (OVERLAY_IDS as readonly string[]).indexOf(overlay);
 			return i < 0 ? OVERLAY_IDS.length : i;
 		};
 		const hidden = [...new Set(state.hidden)].sort((a, b) => canonical(a) - canonical(b));
-		params.set('hide', hidden.join(','));
+		const isDefault =
+			hidden.length === DEFAULT_HIDDEN_OVERLAYS.length &&
+			hidden.every((o) => (DEFAULT_HIDDEN_OVERLAYS as readonly string[]).includes(o));
+		if (!isDefault) params.set('hide', hidden.length ? hidden.join(',') : NONE);
 	}
 	const { time } = state;
 	if (time && isIsoDay(time.from) && isIsoDay(time.to) && time.from <= time.to) {
