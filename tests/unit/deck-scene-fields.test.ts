@@ -66,12 +66,13 @@ describe('applySceneState', () => {
 		expect(atlas.visibleGroups).toEqual(groups.filter((g) => scene.groups.includes(g.id)).map((g) => g.id));
 	});
 
-	it('shows every overlay and opens no passage for a scene without them', () => {
+	it('shows the default overlays and opens no passage for a scene without them', () => {
 		const atlas = new AtlasState(new EvidenceStore(groups));
 		atlas.hiddenOverlays = ['border'];
 		atlas.passage = { source: 'voa-2024-01', paragraph: 'p2' };
 		applySceneState(atlas, first());
-		expect(atlas.hiddenOverlays).toEqual([]);
+		// The defaults: everything but the names in local scripts.
+		expect(atlas.hiddenOverlays).toEqual(['native']);
 		expect(atlas.passage).toBeNull();
 	});
 });

@@ -41,7 +41,7 @@ describe.each(decks.map((d) => [d.id, d] as const))('deck %s', (_, deck) => {
 			expect(s.fit).toEqual(scene.fit);
 			expect(new Set(s.groups)).toEqual(new Set(scene.groups));
 			expect(s.highlight).toEqual(scene.highlight);
-			expect(s.hidden).toEqual(scene.hidden ?? []);
+			expect(s.hidden).toEqual(scene.hidden ?? ['native']);
 		});
 	});
 
@@ -136,7 +136,7 @@ describe('sources', () => {
 	it('keeps the overlays a scene hides', () => {
 		const deck = decks[0]!;
 		const mine: Deck = { ...deck, scenes: [{ ...deck.scenes[0]!, hidden: ['rivers', 'relief'] }] };
-		expect(extractDeckData(mine, { events, places, groups }).scenes[0]!.hidden).toEqual(['rivers', 'relief']);
+		expect(extractDeckData(mine, { events, places, groups }).scenes[0]!.hidden).toEqual(['relief', 'rivers']);
 	});
 
 	it('keeps untrusted text as it is: the file renders it as text, never as HTML', () => {

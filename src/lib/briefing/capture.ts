@@ -9,6 +9,7 @@ import type { Deck, Scene } from '../schema/briefing.ts';
 import type { EventFeature, ExportedCitation, PlaceFeature } from '../schema/exported.ts';
 import type { Citation } from '../schema/model.ts';
 import { compactWindow, type TimeWindow } from '../time/window.ts';
+import { DEFAULT_HIDDEN_OVERLAYS, OVERLAY_IDS } from '../map/overlays.ts';
 
 export interface DashboardSnapshot {
 	view: { zoom: number; lat: number; lng: number };
@@ -18,7 +19,7 @@ export interface DashboardSnapshot {
 	selectedPlace?: PlaceFeature;
 	/** Events in view, for a citation when nothing is selected. */
 	inView: EventFeature[];
-	/** The basemap overlays hidden (all shown when omitted). */
+	/** The overlays hidden (the atlas's defaults when omitted). */
 	hidden?: readonly string[];
 	/** The source passage open in the details panel. */
 	passage?: { source: string; paragraph: string } | null;
@@ -126,6 +127,10 @@ export function freeId(base: string, taken: Iterable<string>): string {
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** The part of a scene a capture sets: where the camera is and what the map shows. */
+/** Whether two lists name the same overlays, in any order. */
+const sameOverlays = (a: readonly string[], b: readonly string[]) =>
+	a.length === b.length && a.every((id) => b.includes(id));
+
 export function capturedView(
 	snapshot: DashboardSnapshot
 ): Pick<Scene, 'camera' | 'groups' | 'time' | 'hidden'> {
@@ -136,7 +141,10 @@ export function capturedView(
 		},
 		groups: [...snapshot.groups],
 		...(snapshot.timeWindow ? { time: compactWindow(snapshot.timeWindow) } : {}),
-		...(snapshot.hidden?.length ? { hidden: [...snapshot.hidden] as Scene['hidden'] } : {})
+		// Written only when it differs from the atlas's defaults, which a scene without it shows.
+		...(snapshot.hidden && !sameOverlays(snapshot.hidden, DEFAULT_HIDDEN_OVERLAYS)
+			? { hidden: OVERLAY_IDS.filter((id) => snapshot.hidden!.includes(id)) }
+			: {})
 	};
 }
 

@@ -7,20 +7,26 @@ import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { Deck, Scene } from '../schema/briefing.ts';
 import type { PlaceFeature } from '../schema/exported.ts';
 import type { AtlasState } from '../state/atlas.svelte.ts';
-import { OVERLAY_IDS } from '../map/overlays.ts';
+import { DEFAULT_HIDDEN_OVERLAYS, OVERLAY_IDS, type OverlayId } from '../map/overlays.ts';
 import { windowOf, windowWords, type TimeWindow } from '../time/window.ts';
 
 export function sceneTimeWindow(scene: Pick<Scene, 'time'>): TimeWindow | null {
 	return scene.time ? windowOf(scene.time.from, scene.time.to) : null;
 }
 
+/** The overlays a scene hides: those it names, or the atlas's defaults when it names none. */
+export function sceneHiddenOverlays(scene: Pick<Scene, 'hidden'>): OverlayId[] {
+	const hidden: readonly string[] = scene.hidden ?? DEFAULT_HIDDEN_OVERLAYS;
+	return OVERLAY_IDS.filter((id) => hidden.includes(id));
+}
+
 /**
  * Puts the atlas in the scene's state. The optional fields have their defaults when a deck omits
- * them: every overlay shown, no passage open.
+ * them: the overlays a first visit shows, no passage open.
  */
 export function applySceneState(atlas: AtlasState, scene: Scene): void {
 	atlas.visibleGroups = atlas.groups.map((g) => g.id).filter((id) => scene.groups.includes(id));
-	atlas.hiddenOverlays = OVERLAY_IDS.filter((id) => scene.hidden?.includes(id));
+	atlas.hiddenOverlays = sceneHiddenOverlays(scene);
 	atlas.timeWindow = sceneTimeWindow(scene);
 	atlas.highlighted = { events: [...scene.highlight.events], places: [...scene.highlight.places] };
 	atlas.select(null);

@@ -75,7 +75,7 @@ export const Scene = z
 		citations: z.array(Citation).min(1),
 		/** Speaker notes: shown to the presenter, never on the map. */
 		notes: z.string().min(1).optional(),
-		/** Optional: the basemap overlays hidden in the scene (all shown when omitted). */
+		/** Optional: the overlays hidden in the scene (the atlas's defaults when omitted: only the names in local scripts). */
 		hidden: z
 			.array(z.enum(OVERLAY_IDS as [OverlayId, ...OverlayId[]], { message: overlayMessage }))
 			.optional(),

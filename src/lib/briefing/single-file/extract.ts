@@ -18,7 +18,7 @@ import {
 import type { LayerGroup } from '../../schema/model.ts';
 import { emphasisOf } from '../../state/emphasis.ts';
 import { reachesInto } from '../../time/window.ts';
-import { sceneTimeWindow, sceneWhen } from '../scene.ts';
+import { sceneHiddenOverlays, sceneTimeWindow, sceneWhen } from '../scene.ts';
 import {
 	FILE_FORMAT,
 	FILE_FORMAT_VERSION,
@@ -105,7 +105,7 @@ function fileScene(
 		highlight: { events: [...scene.highlight.events], places: [...scene.highlight.places] },
 		areas,
 		areaEvents: visible.filter(isAreaOnly).map((e) => ({ id: e.properties.id, title: e.properties.title })),
-		hidden: [...(scene.hidden ?? [])],
+		hidden: sceneHiddenOverlays(scene),
 		citations: scene.citations.map(({ source, paragraph, quote }) => ({ source, paragraph, quote }))
 	};
 }
