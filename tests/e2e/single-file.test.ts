@@ -148,7 +148,14 @@ describe('a deck saved as one file', () => {
 		expect(map.events.length).toBeGreaterThan(0);
 		expect(map.rendered).toBeGreaterThan(0);
 		await expectScene(0);
-		// Names in Arabic script are shaped: the RTL plugin loads from the file, under its CSP.
+		// Names in Arabic script are shaped: the RTL plugin loads from the file, under its CSP, as
+		// soon as such a name is drawn (the local-script names are off by default: switch them on).
+		expect(await page.evaluate(() => (window as any).briefing.rtlTextPluginStatus())).not.toBe('loaded');
+		await page.evaluate(() => {
+			const { map } = (window as any).briefing;
+			for (const id of ['places-label-native', 'province-labels-native', 'country-labels-native'])
+				if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible');
+		});
 		await page.waitForFunction(() => (window as any).briefing.rtlTextPluginStatus() === 'loaded', null, {
 			timeout: 30_000
 		});
