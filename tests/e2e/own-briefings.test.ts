@@ -355,6 +355,8 @@ describe('files in', () => {
 			]
 		};
 		const list = await session.open('/briefing/', { map: false });
+		// The list is hydrated and reads the workspace once a deck of the workspace is listed.
+		await list.locator(`li[data-deck="${DECK_ID}"]`).waitFor();
 		await list.getByLabel('Import a workspace file…').setInputFiles({
 			name: 'colleague.json',
 			mimeType: 'application/json',
