@@ -23,6 +23,10 @@ export interface EvidenceCollection {
 	origin: Origin;
 	places: PlaceFeature[];
 	events: EventFeature[];
+	/** Layer groups of its own (a dataset is one), shown after the bundled ones. */
+	groups?: LayerGroup[];
+	/** Sources of its own (a user's sources, a dataset as the source its rows cite). */
+	sources?: SourceInfo[];
 }
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
@@ -36,11 +40,16 @@ export interface SourceInfo {
 }
 
 export class EvidenceStore {
-	/** The layer groups, in panel order. */
-	readonly groups: LayerGroup[];
-	/** The sources the evidence cites, by id (the bundled corpus now). */
-	readonly sources: SourceInfo[];
+	readonly #bundledGroups: LayerGroup[];
+	readonly #bundledSources: SourceInfo[];
 	collections = $state.raw<EvidenceCollection[]>([]);
+	/** The layer groups in panel order: the bundled ones, then those of each collection. */
+	readonly groups = $derived.by(() => [
+		...this.#bundledGroups,
+		...this.collections.flatMap((c) => [...(c.groups ?? [])].sort((a, b) => a.order - b.order))
+	]);
+	/** The sources the evidence cites: the bundled corpus, then those of each collection. */
+	readonly sources = $derived.by(() => [...this.#bundledSources, ...this.collections.flatMap((c) => c.sources ?? [])]);
 	/** Whether the bundled evidence has arrived; `error` says why it could not be read. */
 	status = $state<LoadStatus>('loading');
 	error = $state('');
@@ -60,8 +69,8 @@ export class EvidenceStore {
 	);
 
 	constructor(groups: readonly LayerGroup[], sources: readonly SourceInfo[] = []) {
-		this.groups = [...groups].sort((a, b) => a.order - b.order);
-		this.sources = [...sources];
+		this.#bundledGroups = [...groups].sort((a, b) => a.order - b.order);
+		this.#bundledSources = [...sources];
 	}
 
 	/** A source's kind (news, opinion, policy paper), when the store knows the source. */
@@ -73,10 +82,16 @@ export class EvidenceStore {
 		return this.groups.find((g) => g.id === id);
 	}
 
-	/** Adds a collection, or replaces the one with the same id. */
+	/** The collection a group belongs to (undefined for a bundled group). */
+	collectionOfGroup(id: string): EvidenceCollection | undefined {
+		return this.collections.find((c) => c.groups?.some((g) => g.id === id));
+	}
+
+	/** Adds a collection, or replaces the one with the same id (keeping its place in the order). */
 	put(collection: EvidenceCollection): void {
-		const others = this.collections.filter((c) => c.id !== collection.id);
-		this.collections = [...others, collection];
+		const at = this.collections.findIndex((c) => c.id === collection.id);
+		this.collections =
+			at < 0 ? [...this.collections, collection] : this.collections.with(at, collection);
 	}
 
 	remove(id: string): void {

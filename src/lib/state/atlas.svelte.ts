@@ -12,7 +12,7 @@
 /* eslint-disable svelte/prefer-svelte-reactivity */
 import { getContext, setContext } from 'svelte';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { EvidenceStore } from '../evidence/store.svelte.ts';
+import type { EvidenceCollection, EvidenceStore } from '../evidence/store.svelte.ts';
 import { eventInBounds, isAreaOnly } from '../map/event-points.ts';
 import { DEFAULT_HIDDEN_OVERLAYS, OVERLAY_IDS, type OverlayId } from '../map/overlays.ts';
 import type { MapCamera } from '../map/view.ts';
@@ -111,6 +111,7 @@ export class AtlasState {
 		return this.evidence.groups;
 	}
 
+	/** The groups shown when a link names none: the bundled defaults and every collection's own. */
 	get defaultGroups(): string[] {
 		return this.groups.filter((g) => g.visible).map((g) => g.id);
 	}
@@ -145,6 +146,28 @@ export class AtlasState {
 	select(selection: Selection | null): void {
 		this.selection = selection;
 		if (!selection || selection.kind === 'events') this.passage = null;
+	}
+
+	/**
+	 * Adds a collection to the evidence, or replaces it, and shows its groups that are new (an
+	 * import is made to be seen); groups it had before keep their visibility.
+	 */
+	putCollection(collection: EvidenceCollection): void {
+		const before = new Set(this.groups.map((g) => g.id));
+		this.evidence.put(collection);
+		const fresh = (collection.groups ?? []).filter((g) => g.visible && !before.has(g.id)).map((g) => g.id);
+		if (fresh.length) this.visibleGroups = this.groups.map((g) => g.id).filter((id) => this.visibleGroups.includes(id) || fresh.includes(id));
+	}
+
+	/** Takes a collection out of the evidence, with its groups, and the selection if it was in it. */
+	removeCollection(id: string): void {
+		const gone = this.evidence.collections.find((c) => c.id === id);
+		if (!gone) return;
+		const selected = this.selection;
+		if (selected && selected.kind !== 'events' && this.evidence.collectionOf.get(selected.id)?.id === id) this.select(null);
+		this.evidence.remove(id);
+		const groups = new Set(this.groups.map((g) => g.id));
+		this.visibleGroups = this.visibleGroups.filter((g) => groups.has(g));
 	}
 
 	/** Restores what a shared link names (already checked by `parseUrlState`). */
