@@ -55,4 +55,36 @@ describe('AtlasState', () => {
 		s.select(null);
 		expect(s.passage).toBeNull();
 	});
+
+	it('shows a new collection with its own groups and sources, and takes them away with it', () => {
+		const s = new AtlasState(
+			new EvidenceStore(groups, [{ id: 'voa', title: 'VOA', publisher: 'VOA', kind: 'news' }])
+		);
+		s.setGroupVisible('strikes', false);
+		const dataset = {
+			id: 'acled-2024',
+			label: 'ACLED 2024',
+			origin: { kind: 'imported' as const, file: 'acled.csv' },
+			places: [],
+			events: [],
+			groups: [group('acled-2024', 1000)],
+			sources: [{ id: 'acled-2024', title: 'ACLED 2024', publisher: 'ACLED', kind: 'news' as const }]
+		};
+		s.putCollection(dataset);
+		expect(s.groups.map((g) => g.id)).toEqual(['attacks', 'strikes', 'surveillance', 'acled-2024']);
+		expect(s.visibleGroups).toEqual(['attacks', 'acled-2024']);
+		expect(s.evidence.sources.map((x) => x.id)).toEqual(['voa', 'acled-2024']);
+		expect(s.evidence.collectionOfGroup('acled-2024')?.id).toBe('acled-2024');
+
+		// Put again (reloaded from the workspace, say): a group the user hid stays hidden.
+		s.setGroupVisible('acled-2024', false);
+		s.putCollection({ ...dataset });
+		expect(s.visibleGroups).toEqual(['attacks']);
+
+		s.setGroupVisible('acled-2024', true);
+		s.removeCollection('acled-2024');
+		expect(s.groups.map((g) => g.id)).toEqual(['attacks', 'strikes', 'surveillance']);
+		expect(s.visibleGroups).toEqual(['attacks']);
+		expect(s.evidence.sources.map((x) => x.id)).toEqual(['voa']);
+	});
 });

@@ -156,7 +156,10 @@ export class AtlasState {
 		const before = new Set(this.groups.map((g) => g.id));
 		this.evidence.put(collection);
 		const fresh = (collection.groups ?? []).filter((g) => g.visible && !before.has(g.id)).map((g) => g.id);
-		if (fresh.length) this.visibleGroups = this.groups.map((g) => g.id).filter((id) => this.visibleGroups.includes(id) || fresh.includes(id));
+		if (fresh.length)
+			this.visibleGroups = this.groups
+				.map((g) => g.id)
+				.filter((id) => this.visibleGroups.includes(id) || fresh.includes(id));
 	}
 
 	/** Takes a collection out of the evidence, with its groups, and the selection if it was in it. */
@@ -164,7 +167,8 @@ export class AtlasState {
 		const gone = this.evidence.collections.find((c) => c.id === id);
 		if (!gone) return;
 		const selected = this.selection;
-		if (selected && selected.kind !== 'events' && this.evidence.collectionOf.get(selected.id)?.id === id) this.select(null);
+		if (selected && selected.kind !== 'events' && this.evidence.collectionOf.get(selected.id)?.id === id)
+			this.select(null);
 		this.evidence.remove(id);
 		const groups = new Set(this.groups.map((g) => g.id));
 		this.visibleGroups = this.visibleGroups.filter((g) => groups.has(g));
