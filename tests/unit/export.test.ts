@@ -138,3 +138,15 @@ describe('golden: a two-place, one-event slice', () => {
 		]);
 	});
 });
+
+describe('the feature builder shared with the browser', () => {
+	it('names the reference that does not resolve instead of writing a broken feature', async () => {
+		const { eventFeature } = await import('$lib/evidence/features');
+		const event = { ...data.events[0]!, places: [{ place: 'nowhere-at-all', role: 'site' as const }] };
+		const lookups = {
+			source: () => ({ title: 't', publisher: 'p', dateText: 'd' }),
+			place: () => undefined
+		};
+		expect(() => eventFeature(event, lookups)).toThrow('place "nowhere-at-all" is not known');
+	});
+});
