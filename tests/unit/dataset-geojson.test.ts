@@ -43,11 +43,17 @@ const geojsonFile = (value: unknown, name = 'layer.geojson') => new File([JSON.s
 describe('the atlas’s own events file', () => {
 	const exported = eventsGeoJSON(loadGeodata());
 
-	it('re-imports as itself: the same features, citations and all', async () => {
+	it('re-imports as itself, citations and all, as the dataset’s own events (its ids and group)', async () => {
 		const r = await run(geojsonFile(exported, 'events.geojson'));
 		expect(r.failed).toBeUndefined();
 		expect(r.summary).toMatchObject({ format: 'atlas', imported: exported.features.length, rejected: 0 });
-		expect(r.events).toEqual(exported.features);
+		expect(r.events).toEqual(
+			exported.features.map((f) => ({
+				...f,
+				id: `${DATASET.id}-${f.properties.id}`,
+				properties: { ...f.properties, id: `${DATASET.id}-${f.properties.id}`, group: DATASET.id }
+			}))
+		);
 	});
 
 	it('is recognised in the preview, which says it imports as it is', async () => {

@@ -84,23 +84,45 @@ describe('a finished import', () => {
 		},
 		events: [],
 		rejections: [],
-		rows: [{ a: '1', b: '2' }, { a: '3', b: '4', 'column 3': 'extra' }, { a: '5' }]
+		rows: [{ a: '1', b: '2' }, { a: '3', b: '4', 'column 3': 'extra' }, { a: '5' }],
+		settings: {
+			kind: 'csv',
+			dataset: { id: 'acled-2024', name: 'ACLED 2024', file: 'acled 2024.csv' },
+			mapping: { roles: { latitude: 'a', longitude: 'b', title: undefined }, dateOrder: null },
+			format: 'acled',
+			delimiter: ','
+		}
 	};
 
 	it('is one collection of the evidence store, from its file', () => {
-		expect(datasetCollection(result)).toEqual({
+		expect(datasetCollection(result, 1)).toMatchObject({
 			id: 'acled-2024',
 			label: 'ACLED 2024',
 			origin: { kind: 'imported', file: 'acled 2024.csv' },
 			places: [],
-			events: []
+			events: [],
+			groups: [{ id: 'acled-2024', label: 'ACLED 2024', visible: true, order: 1001 }],
+			sources: [{ id: 'acled-2024', title: 'ACLED 2024', kind: 'dataset' }]
 		});
+		// Each dataset in turn gets another symbol.
+		expect(datasetCollection(result, 0).groups![0]!.colour).not.toBe(
+			datasetCollection(result, 1).groups![0]!.colour
+		);
 	});
 
 	it('is a dataset record the workspace accepts, with every column its rows use', () => {
 		const record = datasetRecord(result);
 		expect(DatasetInput.safeParse(record).success).toBe(true);
 		expect(record.columns).toEqual(['a', 'b', 'column 3']);
+		// How it was read goes with it, for its events to be rebuilt from the rows on the next load.
+		expect(record.reading).toEqual({
+			kind: 'csv',
+			format: 'acled',
+			file: 'acled 2024.csv',
+			delimiter: ',',
+			roles: { latitude: 'a', longitude: 'b' },
+			dateOrder: null
+		});
 		expect(rowProblems(result.rows, record.columns)).toEqual([]);
 	});
 });

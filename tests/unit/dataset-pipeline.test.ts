@@ -412,3 +412,37 @@ describe('the import client', () => {
 		expect((outcome as { message: string }).message).toContain('stopped unexpectedly');
 	});
 });
+
+describe('a dataset stored in the workspace and read back', async () => {
+	const { datasetRecord } = await import('$lib/datasets/collection');
+	const { storedDatasetFile, storedSettings } = await import('$lib/datasets/stored');
+	const { datasetMeta } = await import('$lib/workspace/datasets');
+	const first = await importFile(new File([ACLED_TEXT], 'acled-test.csv', { type: 'text/csv' }));
+
+	it('rebuilds the very same events from its rows, through the same reader', async () => {
+		const result = {
+			dataset: DATASET,
+			summary: first.summary,
+			events: first.events,
+			rejections: first.rejections,
+			rows: first.rows,
+			settings: {
+				kind: 'csv' as const,
+				dataset: DATASET,
+				mapping: first.preview.detected.mapping,
+				format: first.preview.format
+			}
+		};
+		const meta = datasetMeta(datasetRecord(result), first.rows);
+		const settings = storedSettings(meta)!;
+		const messages: WorkerMessage[] = [];
+		const file = storedDatasetFile(meta, first.rows);
+		await runImport({ type: 'import', file, settings }, (m) => messages.push(m));
+		const again = messages.flatMap((m) => (m.type === 'batch' ? m.batch.events : []));
+		expect(again.map((e) => e.properties.id)).toEqual(first.events.map((e) => e.properties.id));
+		expect(again.map((e) => e.properties.citations[0]!.quote)).toEqual(
+			first.events.map((e) => e.properties.citations[0]!.quote)
+		);
+		expect(again.map((e) => e.geometry)).toEqual(first.events.map((e) => e.geometry));
+	});
+});

@@ -212,7 +212,14 @@ export function createGeoJsonSession(
 				);
 			atlasIds.add(id);
 			tally.imported++;
-			result.events.push(checked.feature);
+			// Re-imported, the events are the dataset's: under its group, with ids of its own (the
+			// shipped events they may copy keep theirs, and two records never share an id).
+			const { properties } = checked.feature;
+			result.events.push({
+				...checked.feature,
+				id: `${dataset.id}-${id}`,
+				properties: { ...properties, id: `${dataset.id}-${id}`, group: dataset.group ?? dataset.id }
+			});
 			return;
 		}
 		const points = positionsOf(feature.geometry);

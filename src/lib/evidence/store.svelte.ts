@@ -36,7 +36,8 @@ export interface SourceInfo {
 	id: string;
 	title: string;
 	publisher: string;
-	kind: Source['kind'];
+	/** A dataset (an imported file of events) is a source of its own kind. */
+	kind: Source['kind'] | 'dataset';
 }
 
 export class EvidenceStore {
@@ -77,7 +78,7 @@ export class EvidenceStore {
 	}
 
 	/** A source's kind (news, opinion, policy paper), when the store knows the source. */
-	sourceKind(id: string): Source['kind'] | undefined {
+	sourceKind(id: string): SourceInfo['kind'] | undefined {
 		return this.sources.find((s) => s.id === id)?.kind;
 	}
 

@@ -51,11 +51,11 @@ export function sourcesOf(e: EventFeature): string[] {
 export function passesEvidenceFilter(
 	e: EventFeature,
 	f: EvidenceFilter,
-	kindOf: (source: string) => SourceKind | undefined
+	kindOf: (source: string) => SourceKind | 'dataset' | undefined
 ): boolean {
 	const sources = sourcesOf(e);
 	if (f.sources.length && !sources.some((s) => f.sources.includes(s))) return false;
-	if (f.kinds.length && !sources.some((s) => f.kinds.includes(kindOf(s)!))) return false;
+	if (f.kinds.length && !sources.some((s) => f.kinds.includes(kindOf(s) as SourceKind))) return false;
 	if (f.only.includes('corroborated') && sources.length < 2) return false;
 	if (f.only.includes('contested') && !e.properties.contested) return false;
 	if (f.only.includes('exact') && !placesDrawn(e.properties.places).every((p) => p.precision === 'exact'))

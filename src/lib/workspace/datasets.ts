@@ -27,13 +27,30 @@ const Columns = z
 	.min(1)
 	.refine((cols) => new Set(cols).size === cols.length, 'column names must be unique');
 
+/**
+ * How an imported dataset's rows are read as events (the import's settings): kept with it so
+ * that its events are rebuilt from the stored rows, by the same reader, on every load.
+ */
+export const DatasetReading = z.strictObject({
+	kind: z.enum(['csv', 'geojson']),
+	format: z.enum(['acled', 'csv', 'geojson', 'atlas']),
+	file: z.string().min(1),
+	publisher: z.string().min(1).optional(),
+	date: z.string().min(1).optional(),
+	delimiter: z.string().min(1).optional(),
+	roles: z.record(z.string(), z.string()),
+	dateOrder: z.enum(['dmy', 'mdy']).nullable()
+});
+
 /** What the user gives for a dataset; the rest of its record is computed from its rows. */
 export const DatasetInput = z.strictObject({
 	id: Id,
 	title: z.string().min(1),
 	description: z.string().min(1).optional(),
-	columns: Columns
+	columns: Columns,
+	reading: DatasetReading.optional()
 });
+export type DatasetReading = z.infer<typeof DatasetReading>;
 
 /** A dataset record as stored: the input plus what its rows are. */
 export const DatasetMeta = DatasetInput.extend({

@@ -1,0 +1,181 @@
+/**
+ * The user's imported datasets on the dashboard: read from the workspace when the page opens and
+ * rebuilt into events by the import worker (from the stored rows, see stored.ts), saved when an
+ * import finishes, removed on request; each one is a collection of the evidence store with a
+ * layer group of its own. The dashboard loads this module on its own (a dynamic import), after
+ * its first paint.
+ */
+import type { AtlasState } from '../state/atlas.svelte.ts';
+import { failureWords, ownWorkspace } from '../briefing/own-decks.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { datasetCollection, datasetRecord, type ImportedDataset } from './collection.ts';
+import { ImportClient } from './import-client.ts';
+import { storedDatasetFile, storedSettings } from './stored.ts';
+import type { EventFeature } from '../schema/exported.ts';
+import { createImportWorker } from './worker-factory.ts';
+
+export interface OwnDataset {
+	id: string;
+	title: string;
+	file: string;
+	/** "1,200 imported, 3 rejected" */
+	words: string;
+	/** Whether it is kept in the workspace (false: this page only, the browser refused storage). */
+	saved: boolean;
+}
+
+export class OwnDatasets {
+	list = $state<OwnDataset[]>([]);
+	/** What went wrong reading or writing, in words (the workspace's own messages). */
+	problem = $state('');
+	/** Datasets being rebuilt from the workspace. */
+	loading = $state(0);
+	/** Whether every stored dataset has been read back (or there was no storage to read). */
+	loaded = $state(false);
+	readonly #atlas: AtlasState;
+
+	constructor(atlas: AtlasState) {
+		this.#atlas = atlas;
+	}
+
+	/** The ids a new dataset must not take: every collection, group and source already in use. */
+	get takenIds(): string[] {
+		const ev = this.#atlas.evidence;
+		return [
+			...ev.collections.map((c) => c.id),
+			...ev.groups.map((g) => g.id),
+			...ev.sources.map((s) => s.id)
+		];
+	}
+
+	#index(id: string): number {
+		const at = this.list.findIndex((d) => d.id === id);
+		return at < 0 ? this.list.length : at;
+	}
+
+	/** Reads the stored datasets and draws each as it is rebuilt. */
+	async load(): Promise<void> {
+		try {
+			await this.#loadAll();
+		} finally {
+			this.loaded = true;
+		}
+	}
+
+	async #loadAll(): Promise<void> {
+		let ws: Workspace;
+		try {
+			ws = await ownWorkspace();
+		} catch {
+			return; // No storage: there is nothing stored to show (an import says so when it saves).
+		}
+		const stored = await ws.list('dataset').catch((e: unknown) => {
+			this.problem = `Your imported datasets could not be read: ${failureWords(e)}`;
+			return [];
+		});
+		for (const record of stored) {
+			const settings = storedSettings(record.data);
+			if (!settings) continue;
+			this.loading++;
+			try {
+				const rows = await ws.rows(record.id);
+				const events = await this.#rebuild(storedDatasetFile(record.data, rows), settings);
+				const index = this.#index(record.id);
+				this.#atlas.putCollection(
+					datasetCollection(
+						{
+							dataset: settings.dataset,
+							summary: { words: record.data.description ?? '' } as ImportedDataset['summary'],
+							events,
+							rejections: [],
+							rows: [],
+							settings: { ...settings, kind: record.data.reading!.kind }
+						},
+						index
+					)
+				);
+				this.#remember({
+					id: record.id,
+					title: record.data.title,
+					file: settings.dataset.file,
+					words: record.data.description ?? '',
+					saved: true
+				});
+			} catch (e) {
+				this.problem = `The dataset “${record.data.title}” could not be read back: ${failureWords(e)}`;
+			} finally {
+				this.loading--;
+			}
+		}
+	}
+
+	async #rebuild(
+		file: File,
+		settings: NonNullable<ReturnType<typeof storedSettings>>
+	): Promise<EventFeature[]> {
+		const client = new ImportClient(createImportWorker);
+		const events: EventFeature[] = [];
+		try {
+			const job = client.start(file, settings, { onBatch: (b) => events.push(...b.events) });
+			const outcome = await job.done;
+			if (outcome.status === 'failed') throw new Error(outcome.message);
+			return events;
+		} finally {
+			client.dispose();
+		}
+	}
+
+	#remember(d: OwnDataset): void {
+		const at = this.list.findIndex((x) => x.id === d.id);
+		this.list = at < 0 ? [...this.list, d] : this.list.with(at, d);
+	}
+
+	/**
+	 * Draws a finished import at once and keeps it in the workspace. Returns what to tell the user
+	 * about saving: nothing when saved, the reason when the browser would not keep it.
+	 */
+	async add(result: ImportedDataset): Promise<string> {
+		const index = this.#index(result.dataset.id);
+		this.#atlas.putCollection(datasetCollection(result, index));
+		const entry = {
+			id: result.dataset.id,
+			title: result.dataset.name,
+			file: result.dataset.file,
+			words: result.summary.words,
+			saved: false
+		};
+		this.#remember(entry);
+		try {
+			const ws = await ownWorkspace();
+			await ws.put('dataset', datasetRecord(result), {
+				rows: result.rows,
+				origin: { how: 'imported', file: result.dataset.file }
+			});
+			this.#remember({ ...entry, saved: true });
+			return '';
+		} catch (e) {
+			return `Shown on this page only, not saved in this browser: ${failureWords(e)}`;
+		}
+	}
+
+	/** Takes a dataset off the map and out of the workspace. */
+	async remove(id: string): Promise<void> {
+		const entry = this.list.find((d) => d.id === id);
+		this.problem = '';
+		if (entry?.saved) {
+			try {
+				const ws = await ownWorkspace();
+				const record = await ws.get('dataset', id);
+				if (record && !record.deleted) {
+					const trashed = await ws.remove('dataset', id, { baseRev: record.rev });
+					await ws.purge('dataset', id, { baseRev: trashed.rev });
+				}
+			} catch (e) {
+				this.problem = `“${entry.title}” could not be removed: ${failureWords(e)}`;
+				return;
+			}
+		}
+		this.#atlas.removeCollection(id);
+		this.list = this.list.filter((d) => d.id !== id);
+	}
+}
