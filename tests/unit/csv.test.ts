@@ -149,6 +149,8 @@ describe('eventsToCsv', () => {
 			'actors',
 			'places',
 			'location_precision',
+			'longitude',
+			'latitude',
 			'summary',
 			'contested_note',
 			'citation_role',
@@ -209,14 +211,45 @@ describe('eventsToCsv', () => {
 		expect(row).toMatchObject({ date_end: '', contested_note: '', party: '' });
 	});
 
-	it('accepts features as well as properties, with the same result', () => {
+	it('accepts features as well as properties; a feature’s rows carry its first point', () => {
 		const feature: EventFeature = {
 			type: 'Feature',
 			id: contested.id,
 			geometry: { type: 'Point', coordinates: [70, 33.3] },
 			properties: contested
 		};
-		expect(eventsToCsv([feature])).toBe(eventsToCsv([contested]));
+		const fromFeature = rowsOf(eventsToCsv([feature]));
+		const fromProperties = rowsOf(eventsToCsv([contested]));
+		expect(fromFeature.map((r) => [r.longitude, r.latitude])).toEqual(
+			fromProperties.map(() => ['70', '33.3'])
+		);
+		expect(fromProperties.map((r) => [r.longitude, r.latitude])).toEqual(fromProperties.map(() => ['', '']));
+		const strip = (r: Record<string, string>) => ({ ...r, longitude: '', latitude: '' });
+		expect(fromFeature.map(strip)).toEqual(fromProperties.map(strip));
+	});
+
+	it('writes the first point of a multi-point event, and nothing for one without points', () => {
+		const multi: EventFeature = {
+			type: 'Feature',
+			geometry: {
+				type: 'MultiPoint',
+				coordinates: [
+					[69.1, 34.5],
+					[71.5, 34]
+				]
+			},
+			properties: event('multi')
+		};
+		const empty: EventFeature = {
+			type: 'Feature',
+			geometry: { type: 'MultiPoint', coordinates: [] },
+			properties: event('empty')
+		};
+		const rows = rowsOf(eventsToCsv([multi, empty]));
+		expect(rows.map((r) => [r.event_id, r.longitude, r.latitude])).toEqual([
+			['multi', '69.1', '34.5'],
+			['empty', '', '']
+		]);
 	});
 
 	it('keeps an event that has no citation as one row with empty citation columns', () => {

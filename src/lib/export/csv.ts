@@ -97,6 +97,8 @@ export const EVENT_CSV_COLUMNS = [
 	'actors',
 	'places',
 	'location_precision',
+	'longitude',
+	'latitude',
 	'summary',
 	'contested_note',
 	'citation_role',
@@ -107,7 +109,16 @@ export const EVENT_CSV_COLUMNS = [
 const citationCells = (c: ExportedCitation | undefined): Cell[] =>
 	c ? [c.source, c.sourceTitle, c.publisher, c.sourceDate, c.paragraph, c.quote] : ['', '', '', '', '', ''];
 
-function eventRows(e: EventProperties): Cell[][] {
+/**
+ * The event's first point (WGS84 longitude, latitude), so QGIS and kepler.gl can place its rows;
+ * none for bare properties or a geometry without points.
+ */
+function firstPoint(geometry: EventFeature['geometry'] | undefined): [Cell, Cell] {
+	const first = geometry?.type === 'Point' ? geometry.coordinates : geometry?.coordinates[0];
+	return first ? [first[0], first[1]] : ['', ''];
+}
+
+function eventRows(e: EventProperties, geometry?: EventFeature['geometry']): Cell[][] {
 	const eventCells: Cell[] = [
 		e.id,
 		e.title,
@@ -121,6 +132,7 @@ function eventRows(e: EventProperties): Cell[][] {
 		e.actors.join('; '),
 		e.places.map((p) => `${p.name} (${p.role})`).join('; '),
 		e.precision,
+		...firstPoint(geometry),
 		e.summary,
 		e.contested?.note ?? ''
 	];
@@ -140,10 +152,11 @@ const isFeature = (e: EventProperties | EventFeature): e is EventFeature =>
 /**
  * The events as CSV, one row per citation: the event's own citations first (`citation_role`
  * "report"), then each contested stance's citation ("claims", "denies" or "disputes", with its
- * `party`). The event's columns repeat on each of its rows. Accepts properties or features.
+ * `party`). The event's columns repeat on each of its rows. Accepts properties or features; only
+ * features have coordinates (`longitude`, `latitude`: the geometry's first point).
  */
 export function eventsToCsv(events: readonly (EventProperties | EventFeature)[]): string {
-	const rows = events.flatMap((e) => eventRows(isFeature(e) ? e.properties : e));
+	const rows = events.flatMap((e) => (isFeature(e) ? eventRows(e.properties, e.geometry) : eventRows(e)));
 	return toCsv(EVENT_CSV_COLUMNS, rows);
 }
 
