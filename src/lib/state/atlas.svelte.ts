@@ -56,6 +56,8 @@ export class AtlasState {
 	passage = $state.raw<{ source: string; paragraph: string } | null>(null);
 	/** Which evidence the visible events must rest on (sources, kinds, corroborated, …). */
 	evidenceFilter = $state.raw<EvidenceFilter>(NO_EVIDENCE_FILTER);
+	/** Collections whose events are hidden (the user's own, "Added in this browser", say). */
+	hiddenCollections = $state.raw<string[]>([]);
 
 	/** Events whose evidence passes the evidence filter, in every group and at any time. */
 	declare readonly evidenceEvents: EventFeature[];
@@ -76,8 +78,10 @@ export class AtlasState {
 		// The derived views read the store, so they are declared once it is set.
 		this.evidence = evidence;
 		this.evidenceEvents = $derived(
-			this.evidence.events.filter((e) =>
-				passesEvidenceFilter(e, this.evidenceFilter, (s) => this.evidence.sourceKind(s))
+			this.evidence.events.filter(
+				(e) =>
+					!this.hiddenCollections.includes(this.evidence.collectionOf.get(e.properties.id)?.id ?? '') &&
+					passesEvidenceFilter(e, this.evidenceFilter, (s) => this.evidence.sourceKind(s))
 			)
 		);
 		this.countByGroup = $derived(
@@ -143,6 +147,11 @@ export class AtlasState {
 		this.hiddenOverlays = OVERLAY_IDS.filter((o) => hidden.has(o));
 	}
 
+	setCollectionVisible(id: string, visible: boolean): void {
+		const others = this.hiddenCollections.filter((c) => c !== id);
+		this.hiddenCollections = visible ? others : [...others, id];
+	}
+
 	select(selection: Selection | null): void {
 		this.selection = selection;
 		if (!selection || selection.kind === 'events') this.passage = null;
@@ -156,7 +165,10 @@ export class AtlasState {
 		const before = new Set(this.groups.map((g) => g.id));
 		this.evidence.put(collection);
 		const fresh = (collection.groups ?? []).filter((g) => g.visible && !before.has(g.id)).map((g) => g.id);
-		if (fresh.length) this.visibleGroups = this.groups.map((g) => g.id).filter((id) => this.visibleGroups.includes(id) || fresh.includes(id));
+		if (fresh.length)
+			this.visibleGroups = this.groups
+				.map((g) => g.id)
+				.filter((id) => this.visibleGroups.includes(id) || fresh.includes(id));
 	}
 
 	/** Takes a collection out of the evidence, with its groups, and the selection if it was in it. */
@@ -164,7 +176,8 @@ export class AtlasState {
 		const gone = this.evidence.collections.find((c) => c.id === id);
 		if (!gone) return;
 		const selected = this.selection;
-		if (selected && selected.kind !== 'events' && this.evidence.collectionOf.get(selected.id)?.id === id) this.select(null);
+		if (selected && selected.kind !== 'events' && this.evidence.collectionOf.get(selected.id)?.id === id)
+			this.select(null);
 		this.evidence.remove(id);
 		const groups = new Set(this.groups.map((g) => g.id));
 		this.visibleGroups = this.visibleGroups.filter((g) => groups.has(g));
