@@ -53,7 +53,11 @@ export function exportedCitation(c: Citation, lookups: Pick<FeatureLookups, 'sou
 	};
 }
 
-export function placeFeature(p: Place, eventCount: number, lookups: Pick<FeatureLookups, 'source'>): PlaceFeature {
+export function placeFeature(
+	p: Place,
+	eventCount: number,
+	lookups: Pick<FeatureLookups, 'source'>
+): PlaceFeature {
 	return {
 		type: 'Feature',
 		id: p.id,
@@ -132,6 +136,7 @@ export function eventCounts(events: readonly Pick<Event, 'places'>[]): Map<strin
 /** Oldest first, then by id: the order of the list view and of the timeline. */
 export function byDate(a: EventFeature, b: EventFeature): number {
 	return (
-		a.properties.dateFirst.localeCompare(b.properties.dateFirst) || a.properties.id.localeCompare(b.properties.id)
+		a.properties.dateFirst.localeCompare(b.properties.dateFirst) ||
+		a.properties.id.localeCompare(b.properties.id)
 	);
 }

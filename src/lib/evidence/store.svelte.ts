@@ -49,7 +49,10 @@ export class EvidenceStore {
 		...this.collections.flatMap((c) => [...(c.groups ?? [])].sort((a, b) => a.order - b.order))
 	]);
 	/** The sources the evidence cites: the bundled corpus, then those of each collection. */
-	readonly sources = $derived.by(() => [...this.#bundledSources, ...this.collections.flatMap((c) => c.sources ?? [])]);
+	readonly sources = $derived.by(() => [
+		...this.#bundledSources,
+		...this.collections.flatMap((c) => c.sources ?? [])
+	]);
 	/** Whether the bundled evidence has arrived; `error` says why it could not be read. */
 	status = $state<LoadStatus>('loading');
 	error = $state('');
@@ -90,8 +93,7 @@ export class EvidenceStore {
 	/** Adds a collection, or replaces the one with the same id (keeping its place in the order). */
 	put(collection: EvidenceCollection): void {
 		const at = this.collections.findIndex((c) => c.id === collection.id);
-		this.collections =
-			at < 0 ? [...this.collections, collection] : this.collections.with(at, collection);
+		this.collections = at < 0 ? [...this.collections, collection] : this.collections.with(at, collection);
 	}
 
 	remove(id: string): void {

@@ -4,7 +4,13 @@
  * gives byte-identical output (a golden test holds it).
  */
 import type { EventsCollection, PlacesCollection } from '../../schema/exported.ts';
-import { byDate, eventCounts, eventFeature, placeFeature, type FeatureLookups } from '../../evidence/features.ts';
+import {
+	byDate,
+	eventCounts,
+	eventFeature,
+	placeFeature,
+	type FeatureLookups
+} from '../../evidence/features.ts';
 import { formatDateSpan } from '../../time/dates.ts';
 import type { Geodata } from './validate.ts';
 
