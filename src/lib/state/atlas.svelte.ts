@@ -56,6 +56,8 @@ export class AtlasState {
 	passage = $state.raw<{ source: string; paragraph: string } | null>(null);
 	/** Which evidence the visible events must rest on (sources, kinds, corroborated, …). */
 	evidenceFilter = $state.raw<EvidenceFilter>(NO_EVIDENCE_FILTER);
+	/** Collections whose events are hidden (the user's own, "Added in this browser", say). */
+	hiddenCollections = $state.raw<string[]>([]);
 
 	/** Events whose evidence passes the evidence filter, in every group and at any time. */
 	declare readonly evidenceEvents: EventFeature[];
@@ -76,8 +78,10 @@ export class AtlasState {
 		// The derived views read the store, so they are declared once it is set.
 		this.evidence = evidence;
 		this.evidenceEvents = $derived(
-			this.evidence.events.filter((e) =>
-				passesEvidenceFilter(e, this.evidenceFilter, (s) => this.evidence.sourceKind(s))
+			this.evidence.events.filter(
+				(e) =>
+					!this.hiddenCollections.includes(this.evidence.collectionOf.get(e.properties.id)?.id ?? '') &&
+					passesEvidenceFilter(e, this.evidenceFilter, (s) => this.evidence.sourceKind(s))
 			)
 		);
 		this.countByGroup = $derived(
@@ -141,6 +145,11 @@ export class AtlasState {
 		if (visible) hidden.delete(id);
 		else hidden.add(id);
 		this.hiddenOverlays = OVERLAY_IDS.filter((o) => hidden.has(o));
+	}
+
+	setCollectionVisible(id: string, visible: boolean): void {
+		const others = this.hiddenCollections.filter((c) => c !== id);
+		this.hiddenCollections = visible ? others : [...others, id];
 	}
 
 	select(selection: Selection | null): void {

@@ -1,0 +1,107 @@
+/**
+ * A user's own evidence on the atlas: a source, a place and an event in the workspace (brought in
+ * as a workspace file) are listed, drawn and marked "Added in this browser", counted by their
+ * layer toggle, which hides them.
+ */
+import { describe, expect, it } from 'vitest';
+import { browserSession } from '../support/session';
+
+const session = browserSession();
+
+const record = (kind: string, data: { id: string }) => ({
+	kind,
+	id: data.id,
+	rev: '1-0123456789abcdef',
+	changed: '2025-03-01T12:00:00.000Z',
+	origin: { how: 'made-here' },
+	deleted: false,
+	data
+});
+const QUOTE = 'Trucks bound for Jalalabad queued at Torkham on Monday as the crossing reopened.';
+const SOURCE = {
+	schemaVersion: 1,
+	id: 'border-daily-2025-02',
+	title: 'Torkham crossing reopens after talks',
+	publisher: 'Border Daily',
+	date: { start: '2025-02', precision: 'month', basis: 'explicit' },
+	readAt: 'Pasted into the atlas',
+	kind: 'news',
+	textFile: 'border-daily-2025-02.txt',
+	debris: [],
+	text: `${QUOTE}\n\nOfficials on both sides said trade would resume.`
+};
+const PLACE = {
+	id: 'jalalabad',
+	name: 'Jalalabad',
+	aliases: [],
+	type: 'city',
+	country: 'AF',
+	coordinates: [70.45, 34.43],
+	precision: 'exact',
+	coordinateSource: 'GeoNames (the atlas gazetteer)',
+	mentions: [{ source: SOURCE.id, paragraph: 'p1', quote: 'Trucks bound for Jalalabad' }]
+};
+const EVENT = {
+	id: 'torkham-reopens-2025-02',
+	title: 'Torkham reopens to Jalalabad traffic',
+	summary: 'The crossing reopened and trucks queued for Jalalabad.',
+	date: { start: '2025-02', precision: 'month', basis: 'explicit' },
+	places: [
+		{ place: 'torkham', role: 'site' },
+		{ place: 'jalalabad', role: 'destination' }
+	],
+	actors: [],
+	type: 'crossing-reopened',
+	group: 'crossings',
+	citations: [{ source: SOURCE.id, paragraph: 'p1', quote: QUOTE }]
+};
+
+describe('own evidence on the atlas', () => {
+	it('lists, marks and hides what was added in this browser', async () => {
+		const file = {
+			format: 'frontier-atlas-workspace',
+			schemaVersion: 1,
+			appVersion: '0.1.0',
+			exported: '2025-03-01T12:00:00.000Z',
+			records: [record('source', SOURCE), record('place', PLACE), record('event', EVENT)]
+		};
+		const list = await session.open('/briefing/', { map: false });
+		// The input is wired once the page has read the workspace (and found no decks in it).
+		await list.getByText('No decks in this browser yet.').waitFor();
+		await list.getByLabel('Import a workspace file…').setInputFiles({
+			name: 'mine.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(file))
+		});
+		await list.getByText(/mine\.json: Imported 3 records/).waitFor();
+		await list.close();
+
+		const page = await session.open('/?groups=crossings&from=2025-02&to=2025-02');
+		const toggle = page.getByLabel('Added in this browser');
+		await toggle.waitFor();
+		expect(await page.locator('label:has([data-collection="browser"]) .count').textContent()).toBe('1');
+		const row = page.locator('#events-list .event-row', { hasText: EVENT.title });
+		await row.waitFor();
+		expect(await row.textContent()).toContain('Added in this browser');
+		await row.click();
+		const details = page.locator('article.details');
+		await details.getByText(QUOTE).waitFor();
+		expect(await details.textContent()).toContain('Added in this browser');
+		expect(await details.textContent()).toContain('February 2025');
+
+		// Drawn on the map as a shipped event is: the map's event source holds its two points.
+		const points = await page.evaluate(async (id) => {
+			const map = (window as any).atlas.map;
+			const features = (await map.getSource('events').getData()).features as {
+				properties: { event: string };
+			}[];
+			return features.filter((f) => f.properties.event === id).length;
+		}, EVENT.id);
+		expect(points).toBe(2);
+
+		await toggle.uncheck();
+		await row.waitFor({ state: 'detached' });
+		expect(await page.locator('#events-list .event-row', { hasText: EVENT.title }).count()).toBe(0);
+		await page.close();
+	});
+});
