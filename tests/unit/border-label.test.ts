@@ -4,7 +4,9 @@ import { pointToLineDistance } from '@turf/turf';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { decodeBasemap } from '$lib/map/basemap';
-import { borderLabelPoints, LABEL_SPACING_KM, uprightRotation } from '$lib/map/border-label';
+import { uprightRotation } from '$lib/map/border-label';
+import { borderLabelPoints, LABEL_SPACING_KM } from '$lib/map/border-label-points';
+import { GET as publishedBorderLabels } from '../../src/routes/data/border-labels.geojson/+server';
 import { BORDER_LABEL, BORDER_NOTE } from '$lib/geo/border-note';
 
 const topology = JSON.parse(readFileSync('geodata/basemap.topo.json', 'utf8')) as Topology;
@@ -24,6 +26,11 @@ describe('where the border is named', () => {
 			const km = Math.min(...drawn.map((l) => pointToLineDistance(p.geometry, l, { units: 'kilometers' })));
 			expect(km).toBeLessThan(12);
 		}
+	});
+
+	it('is what the build publishes for the browser to read', async () => {
+		const published = (await publishedBorderLabels().json()) as FeatureCollection;
+		expect(published).toEqual(borderLabelPoints(border));
 	});
 
 	it('turns each name to the line but keeps it upright', () => {

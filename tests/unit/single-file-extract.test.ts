@@ -4,6 +4,7 @@
  * by the atlas's own filter, the places those events are at and those the scenes name, the
  * groups shown and the sources cited — and every quote verbatim in its source's paragraph.
  */
+import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { loadGeodata } from '$lib/server/data/load';
 import { eventsGeoJSON, placesGeoJSON } from '$lib/server/data/export';
@@ -12,6 +13,7 @@ import { foldSpace } from '$lib/corpus/paragraphs';
 import { firstDay, lastDay } from '$lib/time/dates';
 import { extractDeckData, sourcesCitedBy } from '$lib/briefing/single-file/extract';
 import { basemapExtras } from '$lib/briefing/single-file/basemap-extras';
+import { borderLabelsOf } from '$lib/map/border-label-points';
 import { readFileSync } from 'node:fs';
 import { eventPoints, isAreaOnly } from '$lib/map/event-points';
 import { placePoints } from '$lib/map/place-points';
@@ -155,7 +157,8 @@ describe('sources', () => {
 });
 
 describe('the basemap’s derived labels', () => {
-	const extras = basemapExtras(JSON.parse(readFileSync('geodata/basemap.topo.json', 'utf8')), places);
+	const boundaries = JSON.parse(readFileSync('geodata/basemap.topo.json', 'utf8')) as Topology;
+	const extras = basemapExtras({ boundaries, borderLabels: borderLabelsOf(boundaries) }, places);
 
 	it('name countries and provinces in Arabic script as the atlas’s places do', () => {
 		const named = extras.labels.features.filter((f) => f.properties?.nativeName);

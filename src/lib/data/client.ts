@@ -6,7 +6,9 @@
 import { browser } from '$app/environment';
 import { asset } from '$app/paths';
 import type { Topology } from 'topojson-specification';
+import type { FeatureCollection } from 'geojson';
 import { BASEMAP_PATH } from '$lib/map/basemap';
+import { BORDER_LABELS_PATH } from '$lib/map/border-label';
 import { RIVERS_PATH } from '$lib/map/terrain';
 import { FONT_FILES } from '$lib/map/fonts';
 import type { EventFeature, EventsCollection, PlaceFeature, PlacesCollection } from '$lib/schema/exported';
@@ -14,6 +16,7 @@ import type { EventFeature, EventsCollection, PlaceFeature, PlacesCollection } f
 const DATA_URLS = {
 	basemap: asset(`/${BASEMAP_PATH}`),
 	rivers: asset(`/${RIVERS_PATH}`),
+	borderLabels: asset(`/${BORDER_LABELS_PATH}`),
 	places: asset('/data/places.geojson'),
 	events: asset('/data/events.geojson')
 };
@@ -30,16 +33,20 @@ function getJson<T>(url: string): Promise<T> {
 	});
 }
 
-/** The basemap's topologies, boundaries and rivers: only a map needs them. */
+/** The basemap's topologies, boundaries and rivers, and the border's name points: only a map needs them. */
 export interface BasemapData {
 	boundaries: Topology;
 	rivers: Topology;
+	/** Computed at build time (src/lib/map/border-label-points.ts). */
+	borderLabels: FeatureCollection;
 }
 
 export function fetchBasemap(): Promise<BasemapData> {
-	return Promise.all([getJson<Topology>(DATA_URLS.basemap), getJson<Topology>(DATA_URLS.rivers)]).then(
-		([boundaries, rivers]) => ({ boundaries, rivers })
-	);
+	return Promise.all([
+		getJson<Topology>(DATA_URLS.basemap),
+		getJson<Topology>(DATA_URLS.rivers),
+		getJson<FeatureCollection>(DATA_URLS.borderLabels)
+	]).then(([boundaries, rivers, borderLabels]) => ({ boundaries, rivers, borderLabels }));
 }
 
 /** The bundled places and events, for the evidence store. */

@@ -73,7 +73,7 @@ export async function gatherAssets(
 			relief,
 			boundaries: basemap.boundaries,
 			rivers: basemap.rivers,
-			...basemapExtras(basemap.boundaries, named)
+			...basemapExtras(basemap, named)
 		}
 	};
 }

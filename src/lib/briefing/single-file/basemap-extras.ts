@@ -2,12 +2,12 @@
  * What the atlas's map derives from the basemap at run time (src/lib/components/map/BasemapLayers
  * .svelte does it in the page), computed once when a deck is saved, so the file's presenter needs
  * neither turf nor the whole gazetteer: the country and province labels with their names in
- * Arabic script, and the points along the border where its name is written.
+ * Arabic script; the points along the border where its name is written come with the basemap,
+ * computed when the site was built.
  */
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { decodeBasemap } from '../../map/basemap.ts';
-import { borderLabelPoints } from '../../map/border-label.ts';
 import { withNativeNames } from '../../map/native-names.ts';
 import type { PlaceFeature } from '../../schema/exported.ts';
 
@@ -18,7 +18,10 @@ export interface BasemapExtras {
 	borderLabels: FeatureCollection;
 }
 
-export function basemapExtras(boundaries: Topology, places: readonly PlaceFeature[]): BasemapExtras {
-	const decoded = decodeBasemap(boundaries);
-	return { labels: withNativeNames(decoded.labels, places), borderLabels: borderLabelPoints(decoded.border) };
+export function basemapExtras(
+	basemap: { boundaries: Topology; borderLabels: FeatureCollection },
+	places: readonly PlaceFeature[]
+): BasemapExtras {
+	const decoded = decodeBasemap(basemap.boundaries);
+	return { labels: withNativeNames(decoded.labels, places), borderLabels: basemap.borderLabels };
 }
