@@ -10,34 +10,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ACLED_COLUMNS } from '../../src/lib/datasets/acled';
+import { acledCsv, type AcledRow } from '../support/acled-csv';
 import { browserSession } from '../support/session';
 import { waitForMap } from '../support/browser';
 
 const session = browserSession();
 
-type Acled = Partial<Record<(typeof ACLED_COLUMNS)[number], string>>;
-const BASE: Acled = {
-	event_date: '2024-03-12',
-	year: '2024',
-	time_precision: '1',
-	disorder_type: 'Political violence',
-	event_type: 'Battles',
-	sub_event_type: 'Armed clash',
-	actor1: 'Group A',
-	country: 'Pakistan',
-	admin1: 'Khyber Pakhtunkhwa',
-	admin2: 'North Waziristan',
-	location: 'Mir Ali',
-	latitude: '33.0186',
-	longitude: '70.0689',
-	geo_precision: '1',
-	source: 'Test source',
-	notes: 'A test row.',
-	fatalities: '0'
-};
 const MARKUP = '<b>bold claim</b> and <img src=x onerror=alert(1)>';
-const ROWS: Acled[] = [
+const ROWS: AcledRow[] = [
 	{ event_id_cnty: 'PAK1', notes: 'First line of the notes,\nsecond "quoted" line' },
 	{ event_id_cnty: 'PAK2', notes: '=1+1' },
 	{ event_id_cnty: 'PAK3', notes: MARKUP },
@@ -55,14 +35,7 @@ const ROWS: Acled[] = [
 	{ event_id_cnty: 'PAK8', longitude: '270.5' },
 	{ event_id_cnty: 'PAK9', event_date: 'sometime soon' }
 ];
-const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const CSV =
-	'\uFEFF' +
-	[
-		ACLED_COLUMNS.join(','),
-		...ROWS.map((r) => ACLED_COLUMNS.map((c) => field({ ...BASE, ...r }[c] ?? '')).join(','))
-	].join('\r\n') +
-	'\r\n';
+const CSV = acledCsv(ROWS);
 const FILE = 'e2e-acled.csv';
 const DATASET = 'e2e-acled';
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browserSession } from '../support/session';
+import { OWN_PLACE, OWN_QUOTE, OWN_SOURCE, ownEvent } from '../support/own-evidence';
 
 const session = browserSession();
 
@@ -17,44 +18,7 @@ const record = (kind: string, data: { id: string }) => ({
 	deleted: false,
 	data
 });
-const QUOTE = 'Trucks bound for Jalalabad queued at Torkham on Monday as the crossing reopened.';
-const SOURCE = {
-	schemaVersion: 1,
-	id: 'border-daily-2025-02',
-	title: 'Torkham crossing reopens after talks',
-	publisher: 'Border Daily',
-	date: { start: '2025-02', precision: 'month', basis: 'explicit' },
-	readAt: 'Pasted into the atlas',
-	kind: 'news',
-	textFile: 'border-daily-2025-02.txt',
-	debris: [],
-	text: `${QUOTE}\n\nOfficials on both sides said trade would resume.`
-};
-const PLACE = {
-	id: 'jalalabad',
-	name: 'Jalalabad',
-	aliases: [],
-	type: 'city',
-	country: 'AF',
-	coordinates: [70.45, 34.43],
-	precision: 'exact',
-	coordinateSource: 'GeoNames (the atlas gazetteer)',
-	mentions: [{ source: SOURCE.id, paragraph: 'p1', quote: 'Trucks bound for Jalalabad' }]
-};
-const EVENT = {
-	id: 'torkham-reopens-2025-02',
-	title: 'Torkham reopens to Jalalabad traffic',
-	summary: 'The crossing reopened and trucks queued for Jalalabad.',
-	date: { start: '2025-02', precision: 'month', basis: 'explicit' },
-	places: [
-		{ place: 'torkham', role: 'site' },
-		{ place: 'jalalabad', role: 'destination' }
-	],
-	actors: [],
-	type: 'crossing-reopened',
-	group: 'crossings',
-	citations: [{ source: SOURCE.id, paragraph: 'p1', quote: QUOTE }]
-};
+const EVENT = ownEvent();
 
 describe('own evidence on the atlas', () => {
 	it('lists, marks and hides what was added in this browser', async () => {
@@ -63,7 +27,7 @@ describe('own evidence on the atlas', () => {
 			schemaVersion: 1,
 			appVersion: '0.1.0',
 			exported: '2025-03-01T12:00:00.000Z',
-			records: [record('source', SOURCE), record('place', PLACE), record('event', EVENT)]
+			records: [record('source', OWN_SOURCE), record('place', OWN_PLACE), record('event', EVENT)]
 		};
 		const list = await session.open('/briefing/', { map: false });
 		// The input is wired once the page has read the workspace (and found no decks in it).
@@ -85,7 +49,7 @@ describe('own evidence on the atlas', () => {
 		expect(await row.textContent()).toContain('Added in this browser');
 		await row.click();
 		const details = page.locator('article.details');
-		await details.getByText(QUOTE).waitFor();
+		await details.getByText(OWN_QUOTE).waitFor();
 		expect(await details.textContent()).toContain('Added in this browser');
 		expect(await details.textContent()).toContain('February 2025');
 

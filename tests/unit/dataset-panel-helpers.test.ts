@@ -95,7 +95,7 @@ describe('a finished import', () => {
 	};
 
 	it('is one collection of the evidence store, from its file', () => {
-		expect(datasetCollection(result, 1)).toMatchObject({
+		expect(datasetCollection(result.dataset, result.events, result.summary.words, 1)).toMatchObject({
 			id: 'acled-2024',
 			label: 'ACLED 2024',
 			origin: { kind: 'imported', file: 'acled 2024.csv' },
@@ -105,9 +105,9 @@ describe('a finished import', () => {
 			sources: [{ id: 'acled-2024', title: 'ACLED 2024', kind: 'dataset' }]
 		});
 		// Each dataset in turn gets another symbol.
-		expect(datasetCollection(result, 0).groups![0]!.colour).not.toBe(
-			datasetCollection(result, 1).groups![0]!.colour
-		);
+		expect(
+			datasetCollection(result.dataset, result.events, result.summary.words, 0).groups![0]!.colour
+		).not.toBe(datasetCollection(result.dataset, result.events, result.summary.words, 1).groups![0]!.colour);
 	});
 
 	it('is a dataset record the workspace accepts, with every column its rows use', () => {

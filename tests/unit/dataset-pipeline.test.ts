@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ACLED_COLUMNS } from '$lib/datasets/acled';
+import { acledCsv, type AcledRow } from '../support/acled-csv';
 import { ImportClient, type WorkerLike } from '$lib/datasets/import-client';
 import { DocumentCache, handleRequest, previewFile, runImport } from '$lib/datasets/import-job';
 import type { FileLike, ImportSettings, WorkerMessage, WorkerRequest } from '$lib/datasets/import-protocol';
@@ -14,33 +15,10 @@ import { rejectedRowsCsv, rejectedRowsFileName } from '$lib/datasets/rejected-cs
 import { datasetIdFromFileName, datasetNameFromFileName } from '$lib/datasets/dataset-id';
 import type { ChunkResult, ImportedEvent, ImportSummary } from '$lib/datasets/types';
 
-type Acled = Partial<Record<(typeof ACLED_COLUMNS)[number], string>>;
-
-const BASE: Acled = {
-	event_date: '2024-03-12',
-	year: '2024',
-	time_precision: '1',
-	disorder_type: 'Political violence',
-	event_type: 'Battles',
-	sub_event_type: 'Armed clash',
-	actor1: 'Group A',
-	country: 'Pakistan',
-	admin1: 'Khyber Pakhtunkhwa',
-	admin2: 'North Waziristan',
-	location: 'Mir Ali',
-	latitude: '33.0186',
-	longitude: '70.0689',
-	geo_precision: '1',
-	source: 'Test source',
-	notes: 'A test row.',
-	fatalities: '0',
-	timestamp: '1700000000'
-};
-
 const LONG_NOTES = 'x'.repeat(100 * 1024);
 
 /** The rows of the test file: [what it tests, its cells]. Blank lines are written as null. */
-const ROWS: ([string, Acled] | null)[] = [
+const ROWS: ([string, AcledRow] | null)[] = [
 	['day, exact', { event_id_cnty: 'PAK1' }],
 	['week, approximate', { event_id_cnty: 'PAK2', time_precision: '2', geo_precision: '2' }],
 	[
@@ -72,14 +50,7 @@ const ROWS: ([string, Acled] | null)[] = [
 	['ambiguous date', { event_id_cnty: 'PAK14', event_date: '03/04/2024' }]
 ];
 
-const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const ACLED_TEXT =
-	'\uFEFF' +
-	[
-		ACLED_COLUMNS.join(','),
-		...ROWS.map((r) => (r ? ACLED_COLUMNS.map((c) => field({ ...BASE, ...r[1] }[c] ?? '')).join(',') : ''))
-	].join('\r\n') +
-	'\r\n';
+const ACLED_TEXT = acledCsv(ROWS.map((r) => r && r[1]));
 
 const DATASET = { id: 'acled-test', name: 'ACLED test export', file: 'acled-test.csv', publisher: 'ACLED' };
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ownEvidenceCollection, type KnownEvidence } from '$lib/evidence/own-evidence';
 import { placeFeature } from '$lib/evidence/features';
-import type { Event, Place } from '$lib/schema/model';
+import type { Place } from '$lib/schema/model';
+import { OWN_PLACE, OWN_SOURCE, ownEvent } from '../support/own-evidence';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const shippedPlaces: Place[] = json('geodata/places.json').places;
@@ -19,39 +20,9 @@ const known: KnownEvidence = {
 	sources: [{ id: voa.id, title: voa.title, publisher: voa.publisher, kind: voa.kind }]
 };
 
-const mySource = {
-	id: 'dawn-2025-02',
-	title: 'Crossing reopens',
-	publisher: 'Dawn',
-	kind: 'news' as const,
-	date: { start: '2025-02', precision: 'month' as const, basis: 'explicit' as const }
-};
-const jalalabad: Place = {
-	id: 'jalalabad',
-	name: 'Jalalabad',
-	aliases: [],
-	type: 'city',
-	country: 'AF',
-	coordinates: [70.45, 34.43],
-	precision: 'exact',
-	coordinateSource: 'GeoNames 1138958 (from the atlas gazetteer)',
-	mentions: [{ source: 'dawn-2025-02', paragraph: 'p1', quote: 'trucks bound for Jalalabad' }]
-};
-const event = (overrides: Partial<Event> = {}): Event => ({
-	id: 'torkham-reopens',
-	title: 'Torkham reopens',
-	summary: 'The crossing reopened.',
-	date: { start: '2025-02', precision: 'month', basis: 'explicit' },
-	places: [
-		{ place: 'torkham', role: 'site' },
-		{ place: 'jalalabad', role: 'destination' }
-	],
-	actors: [],
-	type: 'crossing reopened',
-	group: 'crossings',
-	citations: [{ source: 'dawn-2025-02', paragraph: 'p1', quote: 'The Torkham crossing reopened' }],
-	...overrides
-});
+const mySource = OWN_SOURCE;
+const jalalabad = OWN_PLACE;
+const event = ownEvent;
 
 describe('own evidence as a collection', () => {
 	it('resolves shipped and own places and sources, as the shipped features are built', () => {
@@ -70,12 +41,12 @@ describe('own evidence as a collection', () => {
 		expect(e!.properties.dateText).toBe('February 2025');
 		expect(e!.geometry).toEqual({ type: 'MultiPoint', coordinates: [torkham.coordinates, [70.45, 34.43]] });
 		expect(e!.properties.citations[0]).toMatchObject({
-			sourceTitle: 'Crossing reopens',
+			sourceTitle: OWN_SOURCE.title,
 			sourceDate: 'February 2025'
 		});
 		expect(collection.places[0]!.properties).toMatchObject({ id: 'jalalabad', eventCount: 1 });
 		expect(collection.sources).toEqual([
-			{ id: 'dawn-2025-02', title: 'Crossing reopens', publisher: 'Dawn', kind: 'news' }
+			{ id: OWN_SOURCE.id, title: OWN_SOURCE.title, publisher: OWN_SOURCE.publisher, kind: 'news' }
 		]);
 	});
 
@@ -98,7 +69,7 @@ describe('own evidence as a collection', () => {
 		);
 		expect(collection.events).toEqual([]);
 		expect(problems).toEqual([
-			'Your event “Torkham reopens” is not shown: its place "jalalabad" is not known.'
+			'Your event “Torkham reopens to Jalalabad traffic” is not shown: its place "jalalabad" is not known.'
 		]);
 	});
 });

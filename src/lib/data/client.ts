@@ -13,16 +13,33 @@ import { RIVERS_PATH } from '$lib/map/terrain';
 import { FONT_FILES } from '$lib/map/fonts';
 import type { EventFeature, EventsCollection, PlaceFeature, PlacesCollection } from '$lib/schema/exported';
 
-const DATA_URLS = {
-	basemap: asset(`/${BASEMAP_PATH}`),
-	rivers: asset(`/${RIVERS_PATH}`),
-	borderLabels: asset(`/${BORDER_LABELS_PATH}`),
-	places: asset('/data/places.geojson'),
-	events: asset('/data/events.geojson')
+const DATA_PATHS = {
+	basemap: `/${BASEMAP_PATH}`,
+	rivers: `/${RIVERS_PATH}`,
+	borderLabels: `/${BORDER_LABELS_PATH}`,
+	places: '/data/places.geojson',
+	events: '/data/events.geojson'
 };
 
-/** Everything to `<link rel="preload" as="fetch">`: the data and the map's label fonts. */
-export const PRELOAD_URLS = [...Object.values(DATA_URLS), ...Object.values(FONT_FILES).map((f) => f.latin)];
+/**
+ * A bundled file's address. Resolved when called, never at module load: while a page is
+ * prerendered `asset()` gives an address relative to that page (`./data/…`, `../data/…`), which is
+ * what lets the site work from any folder of a static host; evaluated once at load, it would be
+ * rooted at `/` for every page.
+ */
+const dataUrl = (name: keyof typeof DATA_PATHS) => asset(DATA_PATHS[name]);
+
+/**
+ * Everything to `<link rel="preload" as="fetch">`: the data and the map's label fonts. Call it in
+ * the page's markup. A font's address is rooted at `/` while prerendering (Vite's asset URL), and
+ * is made relative to the page the same way.
+ */
+export function preloadUrls(): string[] {
+	const fonts = Object.values(FONT_FILES).map((f) =>
+		f.latin.startsWith('/') ? asset(f.latin as '/') : f.latin
+	);
+	return [...Object.keys(DATA_PATHS).map((k) => dataUrl(k as keyof typeof DATA_PATHS)), ...fonts];
+}
 
 function getJson<T>(url: string): Promise<T> {
 	// While prerendering there is nothing to fetch: the page is drawn empty and filled in the browser.
@@ -43,16 +60,16 @@ export interface BasemapData {
 
 export function fetchBasemap(): Promise<BasemapData> {
 	return Promise.all([
-		getJson<Topology>(DATA_URLS.basemap),
-		getJson<Topology>(DATA_URLS.rivers),
-		getJson<FeatureCollection>(DATA_URLS.borderLabels)
+		getJson<Topology>(dataUrl('basemap')),
+		getJson<Topology>(dataUrl('rivers')),
+		getJson<FeatureCollection>(dataUrl('borderLabels'))
 	]).then(([boundaries, rivers, borderLabels]) => ({ boundaries, rivers, borderLabels }));
 }
 
 /** The bundled places and events, for the evidence store. */
 export function fetchBundledEvidence(): Promise<{ places: PlaceFeature[]; events: EventFeature[] }> {
 	return Promise.all([
-		getJson<PlacesCollection>(DATA_URLS.places),
-		getJson<EventsCollection>(DATA_URLS.events)
+		getJson<PlacesCollection>(dataUrl('places')),
+		getJson<EventsCollection>(dataUrl('events'))
 	]).then(([places, events]) => ({ places: places.features, events: events.features }));
 }

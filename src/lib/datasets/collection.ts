@@ -50,16 +50,24 @@ export function datasetGroup(dataset: DatasetInfo, index: number, description: s
 	};
 }
 
-/** The evidence store's collection of a dataset: its events, its own group and its source. */
-export function datasetCollection(result: ImportedDataset, index = 0): EvidenceCollection {
-	const { dataset } = result;
+/**
+ * The evidence store's collection of a dataset: its events, its own group and its source. Takes
+ * only what both a fresh import and one rebuilt from the workspace have: the dataset, its events,
+ * the summary's words ("1,200 imported, 3 rejected") and its place among the user's datasets.
+ */
+export function datasetCollection(
+	dataset: DatasetInfo,
+	events: EventFeature[],
+	words: string,
+	index = 0
+): EvidenceCollection {
 	return {
 		id: dataset.id,
 		label: dataset.name,
 		origin: { kind: 'imported', file: dataset.file },
 		places: [],
-		events: result.events,
-		groups: [datasetGroup(dataset, index, `Imported from ${dataset.file}: ${result.summary.words}.`)],
+		events,
+		groups: [datasetGroup(dataset, index, `Imported from ${dataset.file}: ${words}.`)],
 		sources: [
 			{ id: dataset.id, title: dataset.name, publisher: dataset.publisher ?? dataset.file, kind: 'dataset' }
 		]

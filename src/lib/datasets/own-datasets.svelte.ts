@@ -8,11 +8,14 @@
 import type { AtlasState } from '../state/atlas.svelte.ts';
 import { failureWords, ownWorkspace } from '../briefing/own-decks.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import type { DatasetMeta } from '../workspace/datasets.ts';
 import { datasetCollection, datasetRecord, type ImportedDataset } from './collection.ts';
 import { ImportClient } from './import-client.ts';
 import { storedDatasetFile, storedSettings } from './stored.ts';
 import type { EventFeature } from '../schema/exported.ts';
 import { createImportWorker } from './worker-factory.ts';
+
+type StoredDataset = { id: string; data: DatasetMeta };
 
 export interface OwnDataset {
 	id: string;
@@ -73,55 +76,43 @@ export class OwnDatasets {
 			this.problem = `Your imported datasets could not be read: ${failureWords(e)}`;
 			return [];
 		});
-		for (const record of stored) {
-			const settings = storedSettings(record.data);
-			if (!settings) continue;
-			this.loading++;
-			try {
-				const rows = await ws.rows(record.id);
-				const events = await this.#rebuild(storedDatasetFile(record.data, rows), settings);
-				const index = this.#index(record.id);
-				this.#atlas.putCollection(
-					datasetCollection(
-						{
-							dataset: settings.dataset,
-							summary: { words: record.data.description ?? '' } as ImportedDataset['summary'],
-							events,
-							rejections: [],
-							rows: [],
-							settings: { ...settings, kind: record.data.reading!.kind }
-						},
-						index
-					)
-				);
-				this.#remember({
-					id: record.id,
-					title: record.data.title,
-					file: settings.dataset.file,
-					words: record.data.description ?? '',
-					saved: true
-				});
-			} catch (e) {
-				this.problem = `The dataset “${record.data.title}” could not be read back: ${failureWords(e)}`;
-			} finally {
-				this.loading--;
-			}
+		// One worker rebuilds every stored dataset in turn (an import runs one at a time anyway).
+		const client = new ImportClient(createImportWorker);
+		try {
+			for (const record of stored) await this.#readBack(ws, client, record);
+		} finally {
+			client.dispose();
 		}
 	}
 
-	async #rebuild(
-		file: File,
-		settings: NonNullable<ReturnType<typeof storedSettings>>
-	): Promise<EventFeature[]> {
-		const client = new ImportClient(createImportWorker);
-		const events: EventFeature[] = [];
+	async #readBack(ws: Workspace, client: ImportClient, record: StoredDataset): Promise<void> {
+		const settings = storedSettings(record.data);
+		if (!settings) {
+			this.problem = `The dataset “${record.data.title}” was stored without how to read it, so it cannot be shown.`;
+			return;
+		}
+		this.loading++;
 		try {
-			const job = client.start(file, settings, { onBatch: (b) => events.push(...b.events) });
+			const rows = await ws.rows(record.id);
+			const events: EventFeature[] = [];
+			const job = client.start(storedDatasetFile(record.data, rows), settings, {
+				onBatch: (b) => events.push(...b.events)
+			});
 			const outcome = await job.done;
 			if (outcome.status === 'failed') throw new Error(outcome.message);
-			return events;
+			const words = record.data.description ?? '';
+			this.#atlas.putCollection(datasetCollection(settings.dataset, events, words, this.#index(record.id)));
+			this.#remember({
+				id: record.id,
+				title: record.data.title,
+				file: settings.dataset.file,
+				words,
+				saved: true
+			});
+		} catch (e) {
+			this.problem = `The dataset “${record.data.title}” could not be read back: ${failureWords(e)}`;
 		} finally {
-			client.dispose();
+			this.loading--;
 		}
 	}
 
@@ -136,7 +127,7 @@ export class OwnDatasets {
 	 */
 	async add(result: ImportedDataset): Promise<string> {
 		const index = this.#index(result.dataset.id);
-		this.#atlas.putCollection(datasetCollection(result, index));
+		this.#atlas.putCollection(datasetCollection(result.dataset, result.events, result.summary.words, index));
 		const entry = {
 			id: result.dataset.id,
 			title: result.dataset.name,
