@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { acledCsv, type AcledRow } from '../support/acled-csv';
+import { syntheticAcledCsv } from '../../src/lib/datasets/synthetic';
 import { browserSession } from '../support/session';
 import { waitForMap } from '../support/browser';
 
@@ -42,9 +43,14 @@ const DATASET = 'e2e-acled';
 const menu = (page: Page) =>
 	page.locator('details.header-menu', { has: page.locator('summary', { hasText: 'Datasets' }) });
 
-async function openImport(page: Page) {
+async function openMenu(page: Page) {
 	const m = menu(page);
 	if (!(await m.evaluate((d) => (d as HTMLDetailsElement).open))) await m.locator('summary').click();
+	return m;
+}
+
+async function openImport(page: Page) {
+	const m = await openMenu(page);
 	await m.getByRole('button', { name: 'Import a file…' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Import a dataset' });
 	await dialog.waitFor();
@@ -127,6 +133,8 @@ describe('importing an ACLED export', () => {
 
 		// A new visit (the selection moved the camera: start from the default view) rebuilds them
 		// from the workspace.
+		// It is saved once the map has drawn it (the Datasets menu says so meanwhile).
+		await page.waitForFunction(() => !document.body.textContent!.includes('saving in this browser'));
 		await page.goto(new URL('/', page.url()).href);
 		await waitForMap(page);
 		await page.locator(`input[data-group="${DATASET}"]`).waitFor();
@@ -185,6 +193,88 @@ describe('importing GeoJSON', () => {
 		// Each file is a layer group of its own; the re-imported export's events are the dataset's.
 		expect(await groupCount(page, 'border-events')).toBe('2');
 		expect(await groupCount(page, 'events')).toBe(String(count));
+		await page.close();
+	});
+});
+
+describe('a large dataset', () => {
+	it('is listed a screenful at a time and filtered by time on the GPU', async () => {
+		const page = await session.open('/');
+		const rows = 1500;
+		const dialog = await chooseFile(page, 'synthetic.csv', syntheticAcledCsv({ rows, seed: 3 }).text);
+		await dialog.getByRole('button', { name: 'Import synthetic.csv' }).click();
+		const summary = dialog.locator('section.summary > h3');
+		await summary.waitFor();
+		expect(await summary.textContent()).toBe('1,500 imported, 0 rejected');
+		await dialog.getByRole('button', { name: 'Close' }).click();
+
+		// The list says how many are in view, renders a screenful, and each row its place in the whole.
+		// (The list starts below the layer panel: only rows scrolled near are rendered.)
+		await page.locator('#list-title').scrollIntoViewIfNeeded();
+		const rowsShown = page.locator('#events-list li[aria-setsize]');
+		await rowsShown.first().waitFor();
+		const inView = Number(await rowsShown.first().getAttribute('aria-setsize'));
+		expect(inView).toBeGreaterThan(1000);
+		expect(await page.locator('#events-list .status').textContent()).toContain(`${inView} events of`);
+		expect(await page.locator('#events-list li').count()).toBeLessThan(100);
+		// Scrolled to the end, the last rows are there, and a row still selects its event.
+		// (Rows are measured as they are rendered, so the end moves until all near it are measured.)
+		const last = page.locator(`#events-list li[aria-posinset="${inView}"]`);
+		await expect
+			.poll(
+				async () => {
+					await page.locator('#sidebar').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+					return last.count();
+				},
+				{ timeout: 10_000 }
+			)
+			.toBe(1);
+		await last.locator('button.event-row').click();
+		expect(await page.evaluate(() => (window as any).atlas.state.selection?.kind)).toBe('event');
+		await page.evaluate(() => (window as any).atlas.state.select(null));
+
+		// A month's window: the layers filter on the GPU by day number, and every point drawn is in it.
+		await page.evaluate(
+			() => ((window as any).atlas.state.timeWindow = { from: '2024-03-01', to: '2024-03-31' })
+		);
+		const [from, to] = [19783, 19813]; // 1 and 31 March 2024, in days since 1970
+		const drawn = await page.evaluate(async () => {
+			const map = (window as any).atlas.map;
+			await new Promise<void>((done) => {
+				const check = () => (map.loaded() ? done() : requestAnimationFrame(check));
+				requestAnimationFrame(check);
+			});
+			return {
+				filter: map.getFilter('events-symbol'),
+				points: map
+					.queryRenderedFeatures({ layers: ['events-symbol'] })
+					.map((f: any) => [f.properties.first, f.properties.last]),
+				clusters: map
+					.queryRenderedFeatures({ layers: ['events-cluster'] })
+					.map((f: any) => [f.properties.first, f.properties.last])
+			};
+		});
+		expect(drawn.filter).toEqual([
+			'all',
+			['!', ['has', 'point_count']],
+			['<=', ['get', 'first'], to],
+			['>=', ['get', 'last'], from]
+		]);
+		expect(drawn.points.length + drawn.clusters.length).toBeGreaterThan(0);
+		for (const [first, last] of [...drawn.points, ...drawn.clusters]) {
+			expect(first).toBeLessThanOrEqual(to);
+			expect(last).toBeGreaterThanOrEqual(from);
+		}
+		// The list follows: about a month's share of the year, short enough to be rendered whole.
+		const listed = Number(
+			/^(\d+) events? of/.exec((await page.locator('#events-list .status').textContent())!)![1]
+		);
+		expect(listed).toBeLessThan(inView / 5);
+		expect(await page.locator('#events-list li').count()).toBe(listed);
+
+		page.once('dialog', (d) => d.accept());
+		await (await openMenu(page)).getByRole('button', { name: 'Remove synthetic' }).click();
+		await page.locator('input[data-group="synthetic"]').waitFor({ state: 'detached' });
 		await page.close();
 	});
 });

@@ -15,7 +15,15 @@ function event(
 			coordinates.length === 1
 				? { type: 'Point', coordinates: coordinates[0]! }
 				: { type: 'MultiPoint', coordinates },
-		properties: { id, group, title: id, precision: 'area', places } as EventFeature['properties']
+		properties: {
+			id,
+			group,
+			title: id,
+			precision: 'area',
+			places,
+			dateFirst: '2024-03-01',
+			dateLast: '2024-03-31'
+		} as EventFeature['properties']
 	};
 }
 
@@ -54,6 +62,12 @@ describe('eventPoints', () => {
 			['talks@0', 'exact']
 		]);
 		expect(features[0]!.geometry.coordinates).toEqual([69.2, 34.5]);
+		// The days the time filter compares on the GPU: 1 and 31 March 2024, counted from 1970.
+		expect([features[0]!.properties.first, features[0]!.properties.last]).toEqual([19783, 19813]);
+	});
+
+	it('makes an event’s points once', () => {
+		expect(eventPoints([talks]).features[0]).toBe(eventPoints([talks, strikes]).features[0]);
 	});
 
 	it('never draws a place known only as a whole area as a point', () => {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { freshOptions, open } from './workspace-fixtures';
-import { CHUNK_ROWS, rowsHash, toChunks, type Row } from '$lib/workspace/datasets';
+import { CHUNK_ROWS, rowsHash, rowsJson, toChunks, type Row } from '$lib/workspace/datasets';
+import { canonicalJson } from '$lib/workspace/rev';
 import type { WorkspaceError } from '$lib/workspace/errors';
 import type { WorkspaceOptions } from '$lib/workspace/workspace';
 import { openDatabase } from '$lib/workspace/db';
@@ -112,5 +113,18 @@ describe('workspace datasets', () => {
 			[2, 1]
 		]);
 		expect(rowsHash(rows(11), 5)).not.toBe(rowsHash(rows(11, 1), 5));
+	});
+
+	it('write rows as the canonical JSON of the rows, whatever their keys and cells', () => {
+		const awkward: Row[] = [
+			{ b: 'x', a: 1, c: null },
+			{ b: 'y', a: 2.5, c: true },
+			{ a: -0.001, b: 'quote " and \\ backslash', c: false },
+			{ c: 'line\nbreak', b: '', a: 0, 'column 4': 'extra' },
+			{ 'z col': 'اسعدآباد', Ä: '😀 \u2028', a: 1e21 },
+			{}
+		];
+		expect(rowsJson(awkward)).toBe(canonicalJson(awkward));
+		expect(rowsJson([])).toBe(canonicalJson([]));
 	});
 });

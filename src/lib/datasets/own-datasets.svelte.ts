@@ -25,6 +25,8 @@ export interface OwnDataset {
 	words: string;
 	/** Whether it is kept in the workspace (false: this page only, the browser refused storage). */
 	saved: boolean;
+	/** Being written to the workspace now. */
+	saving?: boolean;
 }
 
 export class OwnDatasets {
@@ -116,6 +118,26 @@ export class OwnDatasets {
 		}
 	}
 
+	/**
+	 * Resolves once the map has drawn what it was given (or at once without a map): saving a large
+	 * dataset copies all its rows on the page's thread, which would hold back the map's first
+	 * drawing of it. Never waits more than a few seconds.
+	 */
+	#mapDrawn(): Promise<void> {
+		const map = this.#atlas.map;
+		if (!map) return Promise.resolve();
+		return new Promise((done) => {
+			const timer = setTimeout(done, 5000);
+			// The next frame first: the new events reach the map's source in this one.
+			requestAnimationFrame(() =>
+				map.once('idle', () => {
+					clearTimeout(timer);
+					done();
+				})
+			);
+		});
+	}
+
 	#remember(d: OwnDataset): void {
 		const at = this.list.findIndex((x) => x.id === d.id);
 		this.list = at < 0 ? [...this.list, d] : this.list.with(at, d);
@@ -135,8 +157,9 @@ export class OwnDatasets {
 			words: result.summary.words,
 			saved: false
 		};
-		this.#remember(entry);
+		this.#remember({ ...entry, saving: true });
 		try {
+			await this.#mapDrawn();
 			const ws = await ownWorkspace();
 			await ws.put('dataset', datasetRecord(result), {
 				rows: result.rows,
@@ -145,6 +168,7 @@ export class OwnDatasets {
 			this.#remember({ ...entry, saved: true });
 			return '';
 		} catch (e) {
+			this.#remember(entry);
 			return `Shown on this page only, not saved in this browser: ${failureWords(e)}`;
 		}
 	}

@@ -4,7 +4,9 @@
  * symbols.ts) over a mark of their location precision; events at the same spot cluster into a
  * counted circle that lists them, so none is ever hidden under another.
  */
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import type { TimeWindow } from '../time/window.ts';
+import { dayNumber } from '../time/day-number.ts';
 import { FONT_REGULAR, FONT_SEMIBOLD } from './fonts.ts';
 import { DATA_SOURCES, EVENT_LAYER, PLACE_LAYER } from './layer-ids.ts';
 import type { Palette } from './palette.ts';
@@ -18,8 +20,22 @@ export const PRECISION_ICONS = {
 	district: 'precision-district'
 } as const;
 
-/** Clustering keeps identical positions clustered up to the map's maximum zoom. */
-export const EVENT_CLUSTER = { cluster: true, clusterRadius: 26, clusterMaxZoom: 12 } as const;
+/**
+ * Clustering keeps identical positions clustered up to the map's maximum zoom. Each cluster knows
+ * the earliest and latest day of its events, so a time filter can hide it on the GPU at once.
+ */
+export const EVENT_CLUSTER = {
+	cluster: true,
+	clusterRadius: 26,
+	clusterMaxZoom: 12,
+	clusterProperties: {
+		first: ['min', ['get', 'first']],
+		last: ['max', ['get', 'last']]
+	}
+} satisfies Pick<
+	GeoJSONSourceSpecification,
+	'cluster' | 'clusterRadius' | 'clusterMaxZoom' | 'clusterProperties'
+>;
 
 const isPointPlace: ExpressionSpecification = ['in', ['get', 'type'], ['literal', POINT_PLACE_TYPES]];
 const isCluster: ExpressionSpecification = ['has', 'point_count'];
@@ -105,14 +121,41 @@ export function placeLayers(p: Palette): LayerSpecification[] {
 	];
 }
 
+/**
+ * The event layers' filters for a time window: points (and clusters) whose days reach into it.
+ * The source is also brought to the visible events (./drawn-points.ts); the filters take effect in
+ * the next frame, before the map's worker has recounted the clusters, and the two always agree.
+ */
+export function eventFilters(w: TimeWindow | null) {
+	const inWindow: ExpressionSpecification[] = w
+		? [
+				['<=', ['get', 'first'], dayNumber(w.to)],
+				['>=', ['get', 'last'], dayNumber(w.from)]
+			]
+		: [];
+	return {
+		[EVENT_LAYER.precision]: ['all', notCluster, ['!=', ['get', 'precision'], 'exact'], ...inWindow],
+		[EVENT_LAYER.symbol]: ['all', notCluster, ...inWindow],
+		[EVENT_LAYER.cluster]: ['all', isCluster, ...inWindow],
+		/** The highlight ring's, for the events it rings. */
+		highlight: (ids: string[]): ExpressionSpecification => [
+			'all',
+			notCluster,
+			whereIn('event', ids),
+			...inWindow
+		]
+	} satisfies Record<string, ExpressionSpecification | ((ids: string[]) => ExpressionSpecification)>;
+}
+
 /** The events: a precision mark under each symbol, a highlight ring, the group symbol, clusters. */
-export function eventLayers(p: Palette): LayerSpecification[] {
+export function eventLayers(p: Palette, w: TimeWindow | null = null): LayerSpecification[] {
+	const filters = eventFilters(w);
 	return [
 		{
 			id: EVENT_LAYER.precision,
 			type: 'symbol',
 			source: DATA_SOURCES.events,
-			filter: ['all', notCluster, ['!=', ['get', 'precision'], 'exact']],
+			filter: filters[EVENT_LAYER.precision],
 			layout: {
 				'icon-image': [
 					'match',
@@ -129,7 +172,7 @@ export function eventLayers(p: Palette): LayerSpecification[] {
 			id: EVENT_LAYER.highlight,
 			type: 'circle',
 			source: DATA_SOURCES.events,
-			filter: ['all', notCluster, whereIn('event', [])],
+			filter: filters.highlight([]),
 			paint: {
 				'circle-radius': 14,
 				'circle-color': p.selection,
@@ -142,7 +185,7 @@ export function eventLayers(p: Palette): LayerSpecification[] {
 			id: EVENT_LAYER.symbol,
 			type: 'symbol',
 			source: DATA_SOURCES.events,
-			filter: notCluster,
+			filter: filters[EVENT_LAYER.symbol],
 			layout: {
 				'icon-image': ['concat', 'group-', ['get', 'group']],
 				'icon-allow-overlap': true,
@@ -153,7 +196,7 @@ export function eventLayers(p: Palette): LayerSpecification[] {
 			id: EVENT_LAYER.cluster,
 			type: 'symbol',
 			source: DATA_SOURCES.events,
-			filter: isCluster,
+			filter: filters[EVENT_LAYER.cluster],
 			layout: {
 				'icon-image': MARK_ICONS.cluster,
 				'icon-size': ['step', ['get', 'point_count'], 0.8, 5, 1, 15, 1.25],

@@ -2,7 +2,10 @@
  * What the map's event layer draws: one point per event and place it happened at (an event in
  * Torkham and Kabul is two points), for the visible events only (groups on, in the time window).
  * Clustering works on points, and hidden groups must not be counted in clusters, so the map's
- * source data is rebuilt from this whenever the visible groups change (a few hundred features).
+ * source holds the points of the visible events only; when they change it is sent the difference
+ * (./drawn-points.ts), and each event's points are made once. Each point carries its event's first
+ * and last possible day as numbers, so that the layers filter by the time window on the GPU in
+ * the very next frame, while the clusters are recounted.
  *
  * A place known only as a whole area (a country, a province, a region) has no honest point: its
  * label point is not where anything happened, and events stacked there would cluster into a
@@ -12,6 +15,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { placesDrawn, type EventFeature } from '../schema/exported.ts';
 import type { LocationPrecision } from '../schema/model.ts';
+import { dayNumber } from '../time/day-number.ts';
 
 export interface EventPointProperties {
 	/** Unique per point: `<event id>@<index>`; the map's promoteId. */
@@ -20,32 +24,47 @@ export interface EventPointProperties {
 	group: string;
 	title: string;
 	precision: LocationPrecision;
+	/** The event's first and last possible day, in days since 1 January 1970 (./day-number.ts). */
+	first: number;
+	last: number;
 }
 
 export type EventPoint = Feature<Point, EventPointProperties>;
 
-export function eventPoints(events: readonly EventFeature[]): FeatureCollection<Point, EventPointProperties> {
-	const features: EventPoint[] = [];
-	for (const e of events) {
-		const drawn = placesDrawn(e.properties.places);
-		eventPositions(e).forEach((c, i) => {
-			const precision = drawn[i]?.precision ?? e.properties.precision;
-			if (precision === 'area') return;
-			features.push({
-				type: 'Feature',
-				geometry: { type: 'Point', coordinates: c },
-				properties: {
-					key: `${e.properties.id}@${i}`,
-					event: e.properties.id,
-					group: e.properties.group,
-					title: e.properties.title,
-					// Each point says how precisely its own place is known.
-					precision
-				}
-			});
+const madePoints = new WeakMap<EventFeature, EventPoint[]>();
+
+/** The points one event is drawn at, made once per event record. */
+export function pointsOf(e: EventFeature): EventPoint[] {
+	let points = madePoints.get(e);
+	if (points) return points;
+	points = [];
+	const drawn = placesDrawn(e.properties.places);
+	const first = dayNumber(e.properties.dateFirst);
+	const last = dayNumber(e.properties.dateLast);
+	eventPositions(e).forEach((c, i) => {
+		const precision = drawn[i]?.precision ?? e.properties.precision;
+		if (precision === 'area') return;
+		points.push({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: c },
+			properties: {
+				key: `${e.properties.id}@${i}`,
+				event: e.properties.id,
+				group: e.properties.group,
+				title: e.properties.title,
+				// Each point says how precisely its own place is known.
+				precision,
+				first,
+				last
+			}
 		});
-	}
-	return { type: 'FeatureCollection', features };
+	});
+	madePoints.set(e, points);
+	return points;
+}
+
+export function eventPoints(events: readonly EventFeature[]): FeatureCollection<Point, EventPointProperties> {
+	return { type: 'FeatureCollection', features: events.flatMap(pointsOf) };
 }
 
 /** Whether every place an event is drawn at is a whole area: it has no point on the map. */

@@ -18,7 +18,12 @@ import { DEFAULT_HIDDEN_OVERLAYS, OVERLAY_IDS, type OverlayId } from '../map/ove
 import type { MapCamera } from '../map/view.ts';
 import { reachesInto, type TimeWindow } from '../time/window.ts';
 import { emphasisOf, type Emphasis, type Selection } from './emphasis.ts';
-import { NO_EVIDENCE_FILTER, passesEvidenceFilter, type EvidenceFilter } from './evidence-filter.ts';
+import {
+	isFiltering,
+	NO_EVIDENCE_FILTER,
+	passesEvidenceFilter,
+	type EvidenceFilter
+} from './evidence-filter.ts';
 import type { EventFeature } from '../schema/exported.ts';
 import type { AtlasUrlState } from './url.ts';
 
@@ -77,13 +82,17 @@ export class AtlasState {
 	constructor(evidence: EvidenceStore) {
 		// The derived views read the store, so they are declared once it is set.
 		this.evidence = evidence;
-		this.evidenceEvents = $derived(
-			this.evidence.events.filter(
-				(e) =>
-					!this.hiddenCollections.includes(this.evidence.collectionOf.get(e.properties.id)?.id ?? '') &&
-					passesEvidenceFilter(e, this.evidenceFilter, (s) => this.evidence.sourceKind(s))
-			)
-		);
+		// Whole collections are left out first, and the evidence filter runs only when one is set:
+		// with an imported dataset this is a hundred thousand events, recomputed on every change.
+		this.evidenceEvents = $derived.by(() => {
+			const hidden = this.hiddenCollections;
+			const shown = hidden.length
+				? this.evidence.collections.filter((c) => !hidden.includes(c.id)).flatMap((c) => c.events)
+				: this.evidence.events;
+			const filter = this.evidenceFilter;
+			if (!isFiltering(filter)) return shown;
+			return shown.filter((e) => passesEvidenceFilter(e, filter, (s) => this.evidence.sourceKind(s)));
+		});
 		this.countByGroup = $derived(
 			this.evidenceEvents.reduce(
 				(m, e) => m.set(e.properties.group, (m.get(e.properties.group) ?? 0) + 1),

@@ -25,7 +25,10 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function parts(d: PartialDate): { y: number; m?: number; day?: number } {
-	const [y, m, day] = d.split('-').map(Number) as [number, number?, number?];
+	// By position (YYYY, YYYY-MM, YYYY-MM-DD), not split: dates of every imported row pass here.
+	const y = Number(d.slice(0, 4));
+	const m = d.length >= 7 ? Number(d.slice(5, 7)) : undefined;
+	const day = d.length >= 10 ? Number(d.slice(8, 10)) : undefined;
 	return { y, m, day };
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../schema/model.ts';
-import { canonicalJson, hashText } from './rev.ts';
+import { hashText } from './rev.ts';
 
 export const CHUNK_ROWS = 5000;
 
@@ -105,11 +105,32 @@ export function rowProblems(
 	return problems;
 }
 
+/**
+ * `canonicalJson(rows)` (./rev.ts) for rows of cells, written directly: the same text, several times faster
+ * (an imported dataset has a hundred thousand rows, and the generic replacer rebuilds and sorts
+ * every row as an object). Rows of one file share their columns, so a row's keys are sorted only
+ * when they differ from the previous row's.
+ */
+export function rowsJson(rows: readonly Row[]): string {
+	const out: string[] = [];
+	let keys: string[] = [];
+	let sorted: string[] = [];
+	for (const row of rows) {
+		const own = Object.keys(row);
+		if (own.length !== keys.length || own.some((k, i) => k !== keys[i])) {
+			keys = own;
+			sorted = [...own].sort();
+		}
+		out.push(`{${sorted.map((k) => `${JSON.stringify(k)}:${JSON.stringify(row[k])}`).join(',')}}`);
+	}
+	return `[${out.join(',')}]`;
+}
+
 /** The hash of rows, chunk by chunk (the same rows always give the same hash). */
 export function rowsHash(rows: readonly Row[], chunkSize = CHUNK_ROWS): string {
 	const parts: string[] = [];
 	for (let i = 0; i < rows.length; i += chunkSize)
-		parts.push(hashText(canonicalJson(rows.slice(i, i + chunkSize))));
+		parts.push(hashText(rowsJson(rows.slice(i, i + chunkSize))));
 	return hashText(parts.join(','));
 }
 

@@ -220,7 +220,15 @@ export function queueWrite(
 	if (chunks !== 'keep') {
 		const store = tx.objectStore('chunks');
 		queue(store.delete(chunkRange(record.id)));
-		if (chunks !== 'delete') for (const chunk of chunks) queue(store.put(chunk));
+		// One chunk after another, each from the previous one's success: the transaction stays
+		// active, and the copying of a large dataset's rows into the store (a hundred milliseconds
+		// a chunk) is spread over tasks, so the page keeps drawing while it is saved.
+		if (chunks !== 'delete')
+			queue(
+				(async () => {
+					for (const chunk of chunks) await store.put(chunk);
+				})()
+			);
 	}
 	return queued;
 }

@@ -35,7 +35,13 @@ for (const [id, data] of Object.entries(decodeBasemap(await topology)))
 (map.getSource(TERRAIN_SOURCE.rivers) as GeoJSONSource).setData(decodeRivers(await rivers));
 
 const all = await points;
-map.addSource('points', { type: 'geojson', data: all, ...EVENT_CLUSTER });
+map.addSource('points', {
+	type: 'geojson',
+	data: all,
+	cluster: true,
+	clusterRadius: EVENT_CLUSTER.clusterRadius,
+	clusterMaxZoom: EVENT_CLUSTER.clusterMaxZoom
+});
 map.addLayer({
 	id: 'clusters',
 	type: 'circle',
