@@ -82,22 +82,28 @@ export function rowProblems(
 ): { field: string; message: string }[] {
 	const known = new Set(columns);
 	const problems: { field: string; message: string }[] = [];
+	// Plain loops, no entries arrays or strings made for a good row: this runs over every row of
+	// a large import.
 	for (let i = 0; i < rows.length && problems.length < limit; i++) {
 		const row = rows[i];
-		const field = `rows[${i}]`;
 		if (!row || typeof row !== 'object' || Array.isArray(row)) {
-			problems.push({ field, message: `row ${i + 1} is not an object of cells by column name` });
+			problems.push({
+				field: `rows[${i}]`,
+				message: `row ${i + 1} is not an object of cells by column name`
+			});
 			continue;
 		}
-		for (const [column, value] of Object.entries(row)) {
+		for (const column in row) {
+			if (!Object.hasOwn(row, column)) continue;
+			const value = (row as Record<string, unknown>)[column];
 			if (!known.has(column))
 				problems.push({
-					field,
+					field: `rows[${i}]`,
 					message: `row ${i + 1}: column "${column}" is not one of the dataset's columns`
 				});
 			else if (!isCell(value))
 				problems.push({
-					field: `${field}.${column}`,
+					field: `rows[${i}].${column}`,
 					message: `row ${i + 1}, column "${column}": a cell must be text, a finite number, true/false or null`
 				});
 		}
@@ -106,24 +112,30 @@ export function rowProblems(
 }
 
 /**
- * `canonicalJson(rows)` (./rev.ts) for rows of cells, written directly: the same text, several times faster
- * (an imported dataset has a hundred thousand rows, and the generic replacer rebuilds and sorts
- * every row as an object). Rows of one file share their columns, so a row's keys are sorted only
- * when they differ from the previous row's.
+ * `canonicalJson(rows)` (./rev.ts) for rows of cells, by one native `JSON.stringify` whose
+ * replacer is the sorted list of every column the rows use: JSON writes each row's keys in that
+ * list's order, which is its own keys sorted, so the text is the same, many times faster (an
+ * imported dataset has a hundred thousand rows; the generic replacer rebuilds and sorts each).
  */
 export function rowsJson(rows: readonly Row[]): string {
-	const out: string[] = [];
-	let keys: string[] = [];
-	let sorted: string[] = [];
+	const columns = new Set<string>();
+	let previous: Row | undefined;
 	for (const row of rows) {
-		const own = Object.keys(row);
-		if (own.length !== keys.length || own.some((k, i) => k !== keys[i])) {
-			keys = own;
-			sorted = [...own].sort();
-		}
-		out.push(`{${sorted.map((k) => `${JSON.stringify(k)}:${JSON.stringify(row[k])}`).join(',')}}`);
+		// Rows of one file share their columns: a row is looked through only when it has others.
+		if (previous && sameKeys(previous, row)) continue;
+		for (const key in row) columns.add(key);
+		previous = row;
 	}
-	return `[${out.join(',')}]`;
+	return JSON.stringify(rows, [...columns].sort());
+}
+
+function sameKeys(a: Row, b: Row): boolean {
+	let n = 0;
+	for (const key in b) {
+		if (!(key in a)) return false;
+		n++;
+	}
+	return n === Object.keys(a).length;
 }
 
 /** The hash of rows, chunk by chunk (the same rows always give the same hash). */
