@@ -155,6 +155,43 @@ describe('importing an ACLED export', () => {
 	});
 });
 
+describe('a second tab', () => {
+	it('shows a dataset imported in the first, and lets it go when it is removed there', async () => {
+		const first = await session.open('/');
+		const second = await session.open('/');
+		// The second tab reads the datasets once its map is drawn, and then follows the other tabs.
+		await second.locator('.datasets[data-loaded="true"]').waitFor({ state: 'attached' });
+		const dialog = await chooseFile(
+			first,
+			'second-tab.csv',
+			acledCsv([{ event_id_cnty: 'TAB1' }, { event_id_cnty: 'TAB2' }])
+		);
+		await dialog.getByRole('button', { name: 'Import second-tab.csv' }).click();
+		await dialog.locator('section.summary > h3').waitFor();
+		await dialog.getByRole('button', { name: 'Close' }).click();
+
+		const group = second.locator('input[data-group="second-tab"]');
+		await group.waitFor();
+		expect(await groupCount(second, 'second-tab')).toBe('2');
+		await second.waitForFunction(() =>
+			(window as any).atlas.state.visibleEvents.some((e: any) => e.properties.id === 'second-tab-tab1')
+		);
+
+		first.once('dialog', (d) => d.accept());
+		await (await openMenu(first)).getByRole('button', { name: 'Remove second-tab' }).click();
+		await group.waitFor({ state: 'detached' });
+		expect(
+			await second.evaluate(() =>
+				(window as any).atlas.state.visibleEvents.filter((e: any) =>
+					e.properties.id.startsWith('second-tab-')
+				)
+			)
+		).toEqual([]);
+		await first.close();
+		await second.close();
+	});
+});
+
 describe('importing GeoJSON', () => {
 	it('reads a file as GDAL writes it and the atlas’s own export', async () => {
 		const page = await session.open('/');

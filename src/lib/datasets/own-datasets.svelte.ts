@@ -2,7 +2,8 @@
  * The user's imported datasets on the dashboard: read from the workspace when the page opens and
  * rebuilt into events by the import worker (from the stored rows, see stored.ts), saved when an
  * import finishes, removed on request; each one is a collection of the evidence store with a
- * layer group of its own. The dashboard loads this module on its own (a dynamic import), after
+ * layer group of its own. A dataset imported, renamed or removed in another tab of this browser
+ * is followed here too. The dashboard loads this module on its own (a dynamic import), after
  * its first paint.
  */
 import type { AtlasState } from '../state/atlas.svelte.ts';
@@ -15,7 +16,7 @@ import { storedDatasetFile, storedSettings } from './stored.ts';
 import type { EventFeature } from '../schema/exported.ts';
 import { createImportWorker } from './worker-factory.ts';
 
-type StoredDataset = { id: string; data: DatasetMeta };
+type StoredDataset = { id: string; rev: string; data: DatasetMeta };
 
 export interface OwnDataset {
 	id: string;
@@ -38,6 +39,11 @@ export class OwnDatasets {
 	/** Whether every stored dataset has been read back (or there was no storage to read). */
 	loaded = $state(false);
 	readonly #atlas: AtlasState;
+	/** The revision each dataset on the map was read at, so another tab's rewrite is noticed. */
+	readonly #revs = new Map<string, string>();
+	#unsubscribe = () => {};
+	/** Another tab's changes, followed one at a time in the order they came. */
+	#following: Promise<void> = Promise.resolve();
 
 	constructor(atlas: AtlasState) {
 		this.#atlas = atlas;
@@ -74,6 +80,11 @@ export class OwnDatasets {
 		} catch {
 			return; // No storage: there is nothing stored to show (an import says so when it saves).
 		}
+		this.#unsubscribe = ws.subscribe((e) => {
+			if (e.type !== 'changed' || e.fromThisTab) return;
+			for (const c of e.changes)
+				if (c.kind === 'dataset') this.#following = this.#following.then(() => this.#follow(ws, c.id));
+		});
 		const stored = await ws.list('dataset').catch((e: unknown) => {
 			this.problem = `Your imported datasets could not be read: ${failureWords(e)}`;
 			return [];
@@ -82,6 +93,29 @@ export class OwnDatasets {
 		const client = new ImportClient(createImportWorker);
 		try {
 			for (const record of stored) await this.#readBack(ws, client, record);
+		} finally {
+			client.dispose();
+		}
+	}
+
+	/** Stops following other tabs (the page is closing). */
+	close(): void {
+		this.#unsubscribe();
+	}
+
+	/** Brings one dataset to what the workspace holds now, after another tab changed it. */
+	async #follow(ws: Workspace, id: string): Promise<void> {
+		const record = await ws.get('dataset', id).catch(() => undefined);
+		if (!record || record.deleted) {
+			this.#atlas.removeCollection(id);
+			this.#revs.delete(id);
+			this.list = this.list.filter((d) => d.id !== id);
+			return;
+		}
+		if (this.#revs.get(id) === record.rev) return;
+		const client = new ImportClient(createImportWorker);
+		try {
+			await this.#readBack(ws, client, record);
 		} finally {
 			client.dispose();
 		}
@@ -104,6 +138,7 @@ export class OwnDatasets {
 			if (outcome.status === 'failed') throw new Error(outcome.message);
 			const words = record.data.description ?? '';
 			this.#atlas.putCollection(datasetCollection(settings.dataset, events, words, this.#index(record.id)));
+			this.#revs.set(record.id, record.rev);
 			this.#remember({
 				id: record.id,
 				title: record.data.title,
@@ -161,10 +196,11 @@ export class OwnDatasets {
 		try {
 			await this.#mapDrawn();
 			const ws = await ownWorkspace();
-			await ws.put('dataset', datasetRecord(result), {
+			const written = await ws.put('dataset', datasetRecord(result), {
 				rows: result.rows,
 				origin: { how: 'imported', file: result.dataset.file }
 			});
+			this.#revs.set(written.id, written.rev);
 			this.#remember({ ...entry, saved: true });
 			return '';
 		} catch (e) {
@@ -191,6 +227,7 @@ export class OwnDatasets {
 			}
 		}
 		this.#atlas.removeCollection(id);
+		this.#revs.delete(id);
 		this.list = this.list.filter((d) => d.id !== id);
 	}
 }
