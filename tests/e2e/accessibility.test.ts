@@ -3,13 +3,15 @@
  * Chromium, at a phone's size (390 × 844, touch) and a desktop's (1280 × 800): the atlas, with its
  * details open (and on the phone with each panel of its bottom sheet open), the list of sources, a
  * source with a passage marked, the list of briefings, a deck, a scene in presentation mode and
- * the handout. No serious or critical violation, and no target too small, at either size.
+ * the handout, and the dataset import (mapping a file's columns, and its summary). No serious or
+ * critical violation, and no target too small, at either size.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSession, type SessionOptions } from '../support/session';
 import { seriousViolations } from '../support/axe';
+import { acledCsv } from '../support/acled-csv';
 
 const deck = JSON.parse(readFileSync('geodata/briefings/border-story.json', 'utf8')) as {
 	id: string;
@@ -55,6 +57,43 @@ const PAGES: PageKind[] = [
 	{ name: 'the handout', path: `/briefing/${deck.id}/print`, ready: '.handout' }
 ];
 
+/** The dataset import dialog, from the title bar's Datasets menu (in the compact menu on a phone). */
+async function importDialog(page: Page) {
+	const datasets = page.locator('details.header-menu', {
+		has: page.locator('summary', { hasText: 'Datasets' })
+	});
+	if (!(await datasets.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+	await datasets.locator('summary').click();
+	await datasets.getByRole('button', { name: 'Import a file…' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Import a dataset' });
+	await dialog.locator('input[type="file"]').setInputFiles({
+		name: 'scan.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(acledCsv([{ event_id_cnty: 'A1' }, { event_id_cnty: 'A2', latitude: '33,5' }]))
+	});
+	await dialog.getByRole('button', { name: 'Import scan.csv' }).waitFor();
+	return dialog;
+}
+
+const IMPORT: PageKind[] = [
+	{
+		name: 'the dataset import, mapping a file’s columns',
+		path: '/',
+		ready: 'main[data-status="ready"]',
+		then: async (page) => void (await importDialog(page))
+	},
+	{
+		name: 'the dataset import’s summary, with a rejected row',
+		path: '/',
+		ready: 'main[data-status="ready"]',
+		then: async (page) => {
+			const dialog = await importDialog(page);
+			await dialog.getByRole('button', { name: 'Import scan.csv' }).click();
+			await dialog.locator('section.summary > h3').waitFor();
+		}
+	}
+];
+
 /** On a phone the atlas's panels are in its bottom sheet: each is scanned open. */
 const SHEETS: PageKind[] = ['Layers', 'Events', 'Timeline'].map((panel) => ({
 	name: `the atlas with its ${panel} sheet open`,
@@ -80,10 +119,11 @@ function scans(options: SessionOptions, kinds: PageKind[]) {
 describe('WCAG 2.2 AA on a phone (390 × 844, touch)', () => {
 	scans({ viewport: { width: 390, height: 844 }, context: { hasTouch: true, isMobile: true } }, [
 		...PAGES,
-		...SHEETS
+		...SHEETS,
+		...IMPORT
 	]);
 });
 
 describe('WCAG 2.2 AA on a desktop (1280 × 800)', () => {
-	scans({ viewport: { width: 1280, height: 800 } }, PAGES);
+	scans({ viewport: { width: 1280, height: 800 } }, [...PAGES, ...IMPORT]);
 });
