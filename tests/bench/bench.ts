@@ -146,6 +146,6 @@ if (SECTIONS.has('load')) {
 }
 if (SECTIONS.has('decks')) await benchDecks({ origin: sites.app, browser });
 if (SECTIONS.has('scale'))
-	await benchScale({ browser, appOrigin: sites.app, baselineOrigin: sites.baseline, csvText: scaleCsv });
+	await benchScale({ browser, appOrigin: sites.app, baselineOrigin: sites.baseline, csvPath: scaleCsv });
 await browser.close();
 process.exit(0);

@@ -291,12 +291,12 @@ describe('a large dataset', () => {
 					.map((f: any) => [f.properties.first, f.properties.last])
 			};
 		});
-		expect(drawn.filter).toEqual([
-			'all',
-			['!', ['has', 'point_count']],
-			['<=', ['get', 'first'], to],
-			['>=', ['get', 'last'], from]
-		]);
+		expect(drawn.filter).toEqual(
+			expect.arrayContaining([
+				['<=', ['get', 'first'], to],
+				['>=', ['get', 'last'], from]
+			])
+		);
 		expect(drawn.points.length + drawn.clusters.length).toBeGreaterThan(0);
 		for (const [first, last] of [...drawn.points, ...drawn.clusters]) {
 			expect(first).toBeLessThanOrEqual(to);

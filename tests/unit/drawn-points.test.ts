@@ -74,6 +74,16 @@ describe('eventFilters', () => {
 		expect(eventFilters(null)['events-symbol']).toEqual(['all', ['!', ['has', 'point_count']]]);
 	});
 
+	it('leaves out the points of hidden groups at once, but not clusters (they have no group)', () => {
+		const filters = eventFilters(null, ['attacks']);
+		expect(filters['events-symbol']).toEqual([
+			'all',
+			['!', ['has', 'point_count']],
+			['in', ['get', 'group'], ['literal', ['attacks']]]
+		]);
+		expect(filters['events-cluster']).toEqual(['all', ['has', 'point_count']]);
+	});
+
 	it('counts days from 1 January 1970', () => {
 		expect(dayNumber('1970-01-01')).toBe(0);
 		expect(dayNumber('2024-03-01')).toBe(19783);

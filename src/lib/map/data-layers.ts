@@ -122,27 +122,30 @@ export function placeLayers(p: Palette): LayerSpecification[] {
 }
 
 /**
- * The event layers' filters for a time window: points (and clusters) whose days reach into it.
+ * The event layers' filters for a time window (and the visible groups, when given): points (and
+ * clusters) whose days reach into it.
  * The source is also brought to the visible events (./drawn-points.ts); the filters take effect in
  * the next frame, before the map's worker has recounted the clusters, and the two always agree.
  */
-export function eventFilters(w: TimeWindow | null) {
+export function eventFilters(w: TimeWindow | null, groups?: readonly string[]) {
 	const inWindow: ExpressionSpecification[] = w
 		? [
 				['<=', ['get', 'first'], dayNumber(w.to)],
 				['>=', ['get', 'last'], dayNumber(w.from)]
 			]
 		: [];
+	// A group switched off goes from the points at once too (a cluster has no group: it waits).
+	const points: ExpressionSpecification[] = [...inWindow, ...(groups ? [whereIn('group', [...groups])] : [])];
 	return {
-		[EVENT_LAYER.precision]: ['all', notCluster, ['!=', ['get', 'precision'], 'exact'], ...inWindow],
-		[EVENT_LAYER.symbol]: ['all', notCluster, ...inWindow],
+		[EVENT_LAYER.precision]: ['all', notCluster, ['!=', ['get', 'precision'], 'exact'], ...points],
+		[EVENT_LAYER.symbol]: ['all', notCluster, ...points],
 		[EVENT_LAYER.cluster]: ['all', isCluster, ...inWindow],
 		/** The highlight ring's, for the events it rings. */
 		highlight: (ids: string[]): ExpressionSpecification => [
 			'all',
 			notCluster,
 			whereIn('event', ids),
-			...inWindow
+			...points
 		]
 	} satisfies Record<string, ExpressionSpecification | ((ids: string[]) => ExpressionSpecification)>;
 }
