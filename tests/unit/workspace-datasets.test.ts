@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshOptions, open } from './workspace-fixtures';
 import { CHUNK_ROWS, rowsHash, rowsJson, toChunks, type Row } from '$lib/workspace/datasets';
-import { canonicalJson } from '$lib/workspace/rev';
+import { canonicalJson, hashText } from '$lib/workspace/rev';
 import type { WorkspaceError } from '$lib/workspace/errors';
 import type { WorkspaceOptions } from '$lib/workspace/workspace';
 import { openDatabase } from '$lib/workspace/db';
@@ -126,5 +126,25 @@ describe('workspace datasets', () => {
 		];
 		expect(rowsJson(awkward)).toBe(canonicalJson(awkward));
 		expect(rowsJson([])).toBe(canonicalJson([]));
+	});
+
+	it('hash rows as the hash of their canonical JSON, chunk by chunk, however awkward the cells', () => {
+		const awkward: Row[] = [
+			{ b: 'x', a: 1, c: null },
+			{ b: 'y', a: 2.5, c: true },
+			{ a: -0.001, b: 'quote " and \\ backslash', c: false },
+			{ c: 'line\nbreak\ttab\u0001', b: '', a: 0, 'column 4': 'extra' },
+			{ 'z col': 'اسعدآباد', Ä: '😀 \u2028', a: 1e21 },
+			{ 'a "quoted" key': 'lone \ud800 surrogate' },
+			{}
+		];
+		const reference = (rows: Row[], size: number) => {
+			const parts: string[] = [];
+			for (let i = 0; i < rows.length; i += size)
+				parts.push(hashText(canonicalJson(rows.slice(i, i + size))));
+			return hashText(parts.join(','));
+		};
+		for (const size of [1, 3, 5000]) expect(rowsHash(awkward, size)).toBe(reference(awkward, size));
+		expect(rowsHash(rows(7_000))).toBe(reference(rows(7_000), CHUNK_ROWS));
 	});
 });

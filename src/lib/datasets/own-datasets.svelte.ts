@@ -40,6 +40,7 @@ export class OwnDatasets {
 	loaded = $state(false);
 	readonly #atlas: AtlasState;
 	/** The revision each dataset on the map was read at, so another tab's rewrite is noticed. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never shown
 	readonly #revs = new Map<string, string>();
 	#unsubscribe = () => {};
 	/** Another tab's changes, followed one at a time in the order they came. */
@@ -156,13 +157,13 @@ export class OwnDatasets {
 	/**
 	 * Resolves once the map has drawn what it was given (or at once without a map): saving a large
 	 * dataset copies all its rows on the page's thread, which would hold back the map's first
-	 * drawing of it. Never waits more than a few seconds.
+	 * drawing of it. Never waits more than twenty seconds.
 	 */
 	#mapDrawn(): Promise<void> {
 		const map = this.#atlas.map;
 		if (!map) return Promise.resolve();
 		return new Promise((done) => {
-			const timer = setTimeout(done, 5000);
+			const timer = setTimeout(done, 20_000);
 			// The next frame first: the new events reach the map's source in this one.
 			requestAnimationFrame(() =>
 				map.once('idle', () => {
@@ -206,6 +207,10 @@ export class OwnDatasets {
 		} catch (e) {
 			this.#remember(entry);
 			return `Shown on this page only, not saved in this browser: ${failureWords(e)}`;
+		} finally {
+			// The rows as read are kept only to be saved: a large file's are a good part of the
+			// tab's memory (the events hold what the views need, the workspace the rows).
+			result.rows = [];
 		}
 	}
 

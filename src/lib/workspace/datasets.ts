@@ -138,11 +138,25 @@ function sameKeys(a: Row, b: Row): boolean {
 	return n === Object.keys(a).length;
 }
 
+function* chunkHashes(rows: readonly Row[], chunkSize: number): Generator<string> {
+	for (let i = 0; i < rows.length; i += chunkSize) yield hashText(rowsJson(rows.slice(i, i + chunkSize)));
+}
+
 /** The hash of rows, chunk by chunk (the same rows always give the same hash). */
 export function rowsHash(rows: readonly Row[], chunkSize = CHUNK_ROWS): string {
+	return hashText([...chunkHashes(rows, chunkSize)].join(','));
+}
+
+/**
+ * `rowsHash`, giving the page a turn between chunks: a hundred thousand rows take seconds to
+ * hash on a slow machine, and the page must keep drawing and answering meanwhile.
+ */
+export async function rowsHashInTurns(rows: readonly Row[], chunkSize = CHUNK_ROWS): Promise<string> {
 	const parts: string[] = [];
-	for (let i = 0; i < rows.length; i += chunkSize)
-		parts.push(hashText(rowsJson(rows.slice(i, i + chunkSize))));
+	for (const hash of chunkHashes(rows, chunkSize)) {
+		parts.push(hash);
+		await new Promise((turn) => setTimeout(turn, 0));
+	}
 	return hashText(parts.join(','));
 }
 
@@ -155,12 +169,17 @@ export function toChunks(dataset: string, rows: readonly Row[], chunkSize = CHUN
 }
 
 /** The stored record of a dataset with these rows. */
-export function datasetMeta(input: DatasetInput, rows: readonly Row[], chunkSize = CHUNK_ROWS): DatasetMeta {
+export function datasetMeta(
+	input: DatasetInput,
+	rows: readonly Row[],
+	chunkSize = CHUNK_ROWS,
+	hash = rowsHash(rows, chunkSize)
+): DatasetMeta {
 	return {
 		...input,
 		rowCount: rows.length,
 		chunkSize,
 		chunkCount: Math.ceil(rows.length / chunkSize),
-		rowsHash: rowsHash(rows, chunkSize)
+		rowsHash: hash
 	};
 }

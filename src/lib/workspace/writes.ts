@@ -9,7 +9,7 @@
  * drops the data and a dataset's rows but keeps the tombstone.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { datasetMeta, rowProblems, toChunks, type Chunk, type Row } from './datasets.ts';
+import { CHUNK_ROWS, datasetMeta, rowProblems, toChunks, type Chunk, type Row } from './datasets.ts';
 import { invalidRecords, WorkspaceError, type WriteConflict } from './errors.ts';
 import type { WorkspaceDB } from './migrations.ts';
 import { MADE_HERE, Origin } from './origin.ts';
@@ -61,8 +61,14 @@ interface Prepared {
 	chunks?: Chunk[];
 }
 
-/** Checks every change with its kind's schema; throws `invalid` listing every problem. */
-export function prepareChanges(changes: readonly Change[]): Prepared[] {
+/**
+ * Checks every change with its kind's schema; throws `invalid` listing every problem. `rowsHashes`
+ * are datasets' row hashes already computed (in turns, by the caller), by change.
+ */
+export function prepareChanges(
+	changes: readonly Change[],
+	rowsHashes?: ReadonlyMap<Change, string>
+): Prepared[] {
 	const problems: RecordProblem[] = [];
 	const prepared: Prepared[] = [];
 	const seen = new Set<string>();
@@ -100,7 +106,7 @@ export function prepareChanges(changes: readonly Change[]): Prepared[] {
 			const bad = rowProblems(change.rows, input.columns);
 			problems.push(...bad.map((p) => ({ record, ...p })));
 			if (bad.length) continue;
-			stored = datasetMeta(input, change.rows);
+			stored = datasetMeta(input, change.rows, CHUNK_ROWS, rowsHashes?.get(change));
 			chunks = toChunks(input.id, change.rows);
 		}
 		prepared.push({ change, kind: change.kind, id: data.id, data: stored, chunks });
