@@ -18,6 +18,9 @@ const config = {
 		// src/service-worker.ts is registered by the page itself, once the page and its map have
 		// settled, so that the first load does not pay for it (src/lib/app/service-worker-client.ts).
 		serviceWorker: { register: false },
+		// Every stylesheet of a page is written into its HTML: no stylesheet request holds back the
+		// first paint (the largest paint is the layer panel's text, in the prerendered HTML).
+		inlineStyleThreshold: Infinity,
 		csp: {
 			mode: 'hash',
 			directives: {
