@@ -1,0 +1,268 @@
+/**
+ * A user's own source, in real headless Chromium with its real IndexedDB (the file's browser
+ * context is fresh, so the workspace starts empty). Bad input first, each refused with its
+ * message and nothing saved: an empty paste, a binary file named .txt, a 30 MB text, a PDF with
+ * no text layer, a garbage date. A PDF the test writes has its text extracted. Then the whole
+ * way: a news text pasted as a new source, its atlas place (Torkham) linked and a gazetteer place
+ * (Jalalabad) proposed and accepted; a sentence selected and made an event with a month-only date
+ * and a place; the event listed on the map, marked as added here, its details quoting the
+ * sentence, still there after a reload.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { browserSession } from '../support/session';
+import { buildPdf, DRAWING_PAGE, textPage } from '../support/minimal-pdf';
+
+const session = browserSession();
+
+const TITLE = 'Trade resumes at Torkham after week-long closure';
+const SENTENCE =
+	'Hundreds of trucks loaded with fruit from Jalalabad had waited on the Afghan side, drivers said.';
+const NEWS = [
+	TITLE,
+	'',
+	'Pakistani and Afghan officials reopened the Torkham crossing on Tuesday after a closure of more than a week that followed an exchange of fire between border guards.',
+	'',
+	`${SENTENCE} A customs official said the backlog would take several days to clear.`,
+	'',
+	'Traders on both sides said the repeated closures had cost them millions of rupees this winter.'
+].join('\n');
+const EVENT_TITLE = 'Torkham reopens after a week';
+const SOURCE_ID = 'frontier-wire-2025-02';
+
+/** Sources in this browser's workspace, counted straight from IndexedDB. */
+async function savedSources(page: Page): Promise<number> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((ok, fail) => {
+			const request = indexedDB.open('frontier-atlas-workspace');
+			request.onsuccess = () => ok(request.result);
+			request.onerror = () => fail(request.error);
+		});
+		const names = [...db.objectStoreNames];
+		if (!names.includes('records')) throw new Error('the page has not opened its workspace');
+		const store = 'records';
+		const all = await new Promise<{ kind: string; deleted: boolean }[]>((ok, fail) => {
+			const request = db.transaction(store).objectStore(store).getAll();
+			request.onsuccess = () => ok(request.result);
+			request.onerror = () => fail(request.error);
+		});
+		db.close();
+		return all.filter((r) => r.kind === 'source' && !r.deleted).length;
+	});
+}
+
+async function openNewSource(): Promise<Page> {
+	const page = await session.open('/sources/new/', { map: false });
+	await page.getByLabel('Paste the text').waitFor();
+	return page;
+}
+
+const alert = (page: Page) => page.locator('.source-form [role="alert"]');
+
+async function openFile(page: Page, name: string, buffer: Buffer, mimeType = 'text/plain') {
+	await page.getByLabel(/^Open a file/).setInputFiles({ name, mimeType, buffer });
+}
+
+/** Fills the metadata of the pasted source; `date` as typed. */
+async function describeSource(page: Page, date: string) {
+	await page.getByLabel('Title', { exact: true }).fill(TITLE);
+	await page.getByRole('textbox', { name: /^Publisher/ }).fill('Frontier Wire');
+	await page.getByRole('textbox', { name: /^Where you read it/ }).fill('frontierwire.example, printed copy');
+	const start = page.getByLabel('From (or the date)');
+	await start.fill(date);
+	await start.blur();
+	await page.getByLabel('Where the date comes from').selectOption('explicit');
+	await page.getByLabel('Kind').selectOption('news');
+}
+
+/** Selects `text` inside the paragraph `paragraph` of the reader, as a user's drag would. */
+async function selectInParagraph(page: Page, paragraph: string, text: string) {
+	await page.evaluate(
+		([id, wanted]) => {
+			const container = document.querySelector(`#${id} .text`)!;
+			const at = container.textContent!.indexOf(wanted);
+			if (at < 0) throw new Error(`“${wanted}” is not in ${id}`);
+			const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+			const range = document.createRange();
+			let seen = 0;
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const length = node.textContent!.length;
+				if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+				if (seen < at + wanted.length && at + wanted.length <= seen + length)
+					range.setEnd(node, at + wanted.length - seen);
+				seen += length;
+			}
+			const selection = document.getSelection()!;
+			selection.removeAllRanges();
+			selection.addRange(range);
+		},
+		[paragraph, text] as const
+	);
+}
+
+/** The control labelled `label` (a label holds its help, and a select its options, after the words). */
+const field = (scope: Locator, label: string) =>
+	scope.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}`)).first();
+
+describe('adding a source: bad input is refused, and nothing is saved', () => {
+	it('refuses an empty paste, a binary .txt, a 30 MB text and a PDF with no text layer', async () => {
+		const page = await openNewSource();
+
+		await page.getByRole('button', { name: 'Use the pasted text' }).click();
+		await alert(page)
+			.getByText('The text is empty: paste the text of the source, or open its file.')
+			.waitFor();
+
+		const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
+		await openFile(page, 'notes.txt', binary);
+		await alert(page)
+			.getByText(/notes\.txt is not a text file: it holds binary data/)
+			.waitFor();
+
+		await openFile(page, 'huge.txt', Buffer.alloc(30_000_000, 'a'));
+		await alert(page)
+			.getByText(/huge\.txt is too large: it is 30 MB, and the limit for a text file is 10 MB/)
+			.waitFor();
+
+		await openFile(page, 'scan.pdf', Buffer.from(buildPdf([DRAWING_PAGE])), 'application/pdf');
+		await alert(page)
+			.getByText(/scan\.pdf has no text layer: its page is a picture/)
+			.waitFor({ timeout: 30_000 });
+
+		// None of them got as far as the metadata form.
+		expect(await page.getByLabel('Title', { exact: true }).count()).toBe(0);
+		expect(await savedSources(page)).toBe(0);
+		await page.close();
+	});
+
+	it('says at the date field that a garbage date is not a date, and saves nothing', async () => {
+		const page = await openNewSource();
+		await page.getByLabel('Paste the text').fill(NEWS);
+		await page.getByRole('button', { name: 'Use the pasted text' }).click();
+		await describeSource(page, 'the day after the storm');
+		await page.getByRole('button', { name: 'Save the source' }).click();
+		const start = page.getByLabel('From (or the date)');
+		expect(await start.getAttribute('aria-invalid')).toBe('true');
+		// The message is tied to the field, as its description.
+		const described = (await start.getAttribute('aria-describedby'))!.split(' ');
+		const words = await Promise.all(described.map((id) => page.locator(`[id="${id}"]`).textContent()));
+		expect(words.join(' ')).toContain('“the day after the storm” is not a date');
+		expect(page.url()).toContain('/sources/new/');
+		expect(await savedSources(page)).toBe(0);
+		await page.close();
+	});
+
+	it('extracts the text of a PDF', async () => {
+		const page = await openNewSource();
+		const pdf = buildPdf([textPage('Talks on the Torkham crossing resumed in Islamabad on Monday.')]);
+		await openFile(page, 'talks.pdf', Buffer.from(pdf), 'application/pdf');
+		await page.getByText('1 paragraph from talks.pdf (1 pages).').waitFor({ timeout: 30_000 });
+		expect(await page.locator('.source-form .preview').textContent()).toContain(
+			'Talks on the Torkham crossing resumed in Islamabad on Monday.'
+		);
+		await page.close();
+	});
+});
+
+describe('a pasted news text becomes a source, its places and a cited event', () => {
+	it('saves the source, links Torkham, proposes and accepts Jalalabad, and cites a selected sentence', async () => {
+		const page = await openNewSource();
+		await page.getByLabel('Paste the text').fill(NEWS);
+		await page.getByRole('button', { name: 'Use the pasted text' }).click();
+		await describeSource(page, '2025-02-11');
+		expect(await page.getByRole('textbox', { name: /^Id\b/ }).inputValue()).toBe(SOURCE_ID);
+		await page.getByRole('button', { name: 'Save the source' }).click();
+		await page.waitForURL(`**/sources/mine/?source=${SOURCE_ID}`);
+		await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+
+		// Torkham, a place of the atlas, is linked in the text.
+		const torkham = page.locator('#p2 a.place', { hasText: 'Torkham' });
+		await torkham.waitFor();
+		expect(await torkham.getAttribute('href')).toContain('place=torkham');
+		// Jalalabad, only the gazetteer's, is proposed with its position and provenance, and accepted.
+		const proposal = page.locator('.proposals li', { hasText: 'Jalalabad' });
+		await proposal.waitFor();
+		expect(await proposal.textContent()).toMatch(/34\.4\d\d° N, 70\.4\d\d° E/);
+		expect(await proposal.textContent()).toContain('GeoNames');
+		await proposal.getByRole('button', { name: /^Accept/ }).click();
+		await page
+			.getByRole('status')
+			.getByText(/Jalalabad is now one of your places/)
+			.waitFor();
+		await page.locator('#p3 a.place', { hasText: 'Jalalabad' }).waitFor();
+		expect(await page.locator('.proposals li', { hasText: 'Jalalabad' }).count()).toBe(0);
+
+		// A sentence selected brings the toolbar; an event started from it quotes it exactly.
+		await selectInParagraph(page, 'p3', SENTENCE);
+		await page.getByRole('button', { name: 'Start an event from this' }).click();
+		const dialog = page.getByRole('dialog');
+		await dialog.locator('blockquote').getByText(SENTENCE, { exact: true }).waitFor();
+		await field(dialog, 'Title').fill(EVENT_TITLE);
+		await dialog
+			.getByRole('textbox', { name: /^Summary, in your own words/ })
+			.fill(
+				'Frontier Wire reports that the crossing reopened after more than a week and that trucks had queued.'
+			);
+		const start = field(dialog, 'From (or the date)');
+		await start.fill('February 2025');
+		await start.blur();
+		expect(await start.inputValue()).toBe('2025-02');
+		await field(dialog, 'Where the date comes from').selectOption('explicit');
+		// Jalalabad, named in the passage, is listed as a place; it is where the trucks came from.
+		expect(await field(dialog, 'Place 1').inputValue()).toMatch(/^Jalalabad/);
+		await field(dialog, 'Role').selectOption('origin');
+		await dialog.getByRole('button', { name: 'Add a place' }).click();
+		await field(dialog, 'Place 2').fill('Torkham (crossing, PK)');
+		await dialog.getByLabel(/^Role/).nth(1).selectOption('site');
+		await field(dialog, 'Type of event').fill('crossing-reopened');
+		await field(dialog, 'Layer').selectOption('crossings');
+		await dialog.getByRole('button', { name: 'Save event' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await page.getByRole('status').getByText(`Saved the event “${EVENT_TITLE}”`, { exact: false }).waitFor();
+		await page.close();
+
+		const map = await session.open('/?groups=crossings&from=2025-02&to=2025-02');
+		const row = map.locator('#events-list .event-row', { hasText: EVENT_TITLE });
+		await row.waitFor();
+		expect(await row.textContent()).toContain('Added in this browser');
+		await row.click();
+		const details = map.locator('article.details');
+		await details.getByText(SENTENCE).waitFor();
+		expect(await details.textContent()).toContain('Added in this browser');
+
+		await map.reload();
+		await map.locator('#events-list .event-row', { hasText: EVENT_TITLE }).waitFor();
+		await map.close();
+	});
+
+	it('recognises a text already in the workspace or bundled, and names its source', async () => {
+		const page = await openNewSource();
+		await page.getByLabel('Paste the text').fill(NEWS.replaceAll('\n\n', '\n'));
+		await page.getByRole('button', { name: 'Use the pasted text' }).click();
+		await alert(page)
+			.getByText(`This text is already in the atlas: it is your source “${TITLE}” (${SOURCE_ID}).`)
+			.waitFor();
+		await page.getByLabel('Paste the text').fill(readFileSync('geodata/sources/voa-2024-01.txt', 'utf8'));
+		await page.getByRole('button', { name: 'Use the pasted text' }).click();
+		await alert(page)
+			.getByText(/it is the bundled source “.+” \(voa-2024-01\)/)
+			.waitFor();
+		expect(await savedSources(page)).toBe(1);
+		await page.close();
+	});
+
+	it('says what is wrong with an address that names no source of this browser', async () => {
+		const page = await session.open('/sources/mine/?source=..%2Fsecret%3Cb%3E', { map: false });
+		await page.getByRole('alert').getByText('“../secret<b>” is not the id of a source').waitFor();
+		expect(await page.locator('main b').count()).toBe(0);
+		await page.goto(`${session.origin}/sources/mine/?source=no-such-source`);
+		await page.getByRole('alert').getByText('No source “no-such-source” in this browser.').waitFor();
+		await page.goto(`${session.origin}/sources/mine/`);
+		await page
+			.getByRole('alert')
+			.getByText(/This address names no source/)
+			.waitFor();
+		await page.close();
+	});
+});
