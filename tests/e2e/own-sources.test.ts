@@ -10,9 +10,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { browserSession } from '../support/session';
 import { buildPdf, DRAWING_PAGE, textPage } from '../support/minimal-pdf';
+import { readGeodata } from '../../src/lib/server/data/read';
+import { validateGeodata } from '../../src/lib/server/data/validate';
 
 const session = browserSession();
 
@@ -263,6 +266,53 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 			.getByRole('alert')
 			.getByText(/This address names no source/)
 			.waitFor();
+		await page.close();
+	});
+
+	it('exports my evidence as geodata/ files the validator accepts, and imports nothing from a broken bundle', async () => {
+		const page = await session.open('/sources/', { map: false });
+		await page.locator('.own .list li', { hasText: TITLE }).waitFor();
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export my evidence' }).click()
+		]);
+		expect(download.suggestedFilename()).toMatch(/^frontier-atlas-evidence-\d{4}-\d\d-\d\d\.zip$/);
+		const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+		expect(strFromU8(files[`geodata/sources/${SOURCE_ID}.txt`]!)).toBe(NEWS);
+		expect(strFromU8(files['geodata/events.json']!)).toContain(EVENT_TITLE);
+		await page
+			.getByRole('status')
+			.getByText(/^Exported \d+ records as frontier-atlas-evidence/)
+			.waitFor();
+
+		// Copied over the project's geodata/, the validator finds nothing wrong.
+		const geodata = readGeodata();
+		for (const [path, bytes] of Object.entries(files))
+			if (path.startsWith('geodata/')) geodata.set(path.slice('geodata/'.length), strFromU8(bytes));
+		const problems = validateGeodata(geodata).problems.map((p) => `${p.file} › ${p.id ?? ''}: ${p.message}`);
+		expect(problems).toEqual([]);
+
+		// The same bundle imported again: everything is already here.
+		const zip = Buffer.from(zipSync(files));
+		const input = page.getByLabel('Import evidence…');
+		await input.setInputFiles({ name: 'mine.zip', mimeType: 'application/zip', buffer: zip });
+		await page
+			.getByRole('status')
+			.getByText(/^Imported from mine\.zip: 0 added, \d+ already here\.$/)
+			.waitFor();
+
+		// A bundle with a broken file: the problem is named, and nothing is written.
+		const broken = zipSync({ ...files, 'geodata/events.json': strToU8('{ "schemaVersion": 1, "events": [') });
+		await input.setInputFiles({
+			name: 'broken.zip',
+			mimeType: 'application/zip',
+			buffer: Buffer.from(broken)
+		});
+		const refusal = page.getByRole('alert');
+		await refusal.getByText(/^Nothing was imported from broken\.zip/).waitFor();
+		expect(await refusal.textContent()).toMatch(/events\.json: not valid JSON/);
+		expect(await savedSources(page)).toBe(1);
+		expect(await page.locator('.own .list li').allTextContents()).toEqual([`${TITLE} (Frontier Wire)`]);
 		await page.close();
 	});
 });
