@@ -40,6 +40,41 @@ async function openNewSource(): Promise<Page> {
 	return page;
 }
 
+describe('the dashboard does not pay for authoring', () => {
+	it('loads no authoring code, no PDF.js and none of the authoring data on the atlas', async () => {
+		const scripts: string[] = [];
+		const data: string[] = [];
+		const page = await session.context.newPage();
+		page.on('response', async (r) => {
+			const url = r.url();
+			if (url.includes('/data/')) data.push(new URL(url).pathname);
+			if (!url.endsWith('.js') && !url.endsWith('.mjs')) return;
+			const text = await r.text().catch(() => '');
+			// Words of the source form and of PDF.js, which only the authoring pages need.
+			if (/Use the pasted text|GlobalWorkerOptions|Start an event from this/.test(text)) scripts.push(url);
+		});
+		await page.goto(session.origin + '/');
+		await page.waitForSelector('main[data-status="ready"]', { timeout: 45_000 });
+		await page.waitForLoadState('networkidle');
+		expect(data.length).toBeGreaterThan(0);
+		expect(data.filter((path) => /atlas-records|gazetteer/.test(path))).toEqual([]);
+		expect(scripts).toEqual([]);
+		await page.close();
+
+		// The same words do arrive on the page that adds a source, so the check above can fail.
+		const found: string[] = [];
+		const adding = await session.context.newPage();
+		adding.on('response', async (r) => {
+			if (!r.url().endsWith('.js')) return;
+			if ((await r.text().catch(() => '')).includes('Use the pasted text')) found.push(r.url());
+		});
+		await adding.goto(session.origin + '/sources/new/');
+		await adding.getByLabel('Paste the text').waitFor();
+		expect(found.length).toBeGreaterThan(0);
+		await adding.close();
+	});
+});
+
 describe('adding a source: bad input is refused, and nothing is saved', () => {
 	it('refuses an empty paste, a binary .txt, a 30 MB text and a PDF with no text layer', async () => {
 		const page = await openNewSource();
