@@ -201,6 +201,15 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 		await details.getByText(SENTENCE).waitFor();
 		expect(await details.textContent()).toContain('Added in this browser');
 
+		// Torkham, which gained this source's passage, is still drawn once (the user's copy stands in
+		// the shipped one's place), and Jalalabad is drawn as a new place.
+		const drawn = await map.evaluate(async () => {
+			const source = (window as any).atlas.map.getSource('places');
+			const features = (await source.getData()).features as { properties: { id: string } }[];
+			return features.map((f) => f.properties.id).filter((id) => id === 'torkham' || id === 'jalalabad');
+		});
+		expect(drawn.sort()).toEqual(['jalalabad', 'torkham']);
+
 		await map.reload();
 		await map.locator('#events-list .event-row', { hasText: EVENT_TITLE }).waitFor();
 		await map.close();
