@@ -5,7 +5,8 @@
  * no text layer, a garbage date. A PDF the test writes has its text extracted. Then the whole
  * way: a news text pasted as a new source, its atlas place (Torkham) linked and a gazetteer place
  * (Jalalabad) proposed and accepted; a sentence selected and made an event with a month-only date
- * and a place; the event listed on the map, marked as added here, its details quoting the
+ * and a place, and another added to the same event through "Add to an existing event…"; the
+ * event listed on the map, marked as added here, its details quoting the
  * sentence, still there after a reload. The same text pasted again, or a bundled one, is
  * recognised; an address naming no source says so; "Export my evidence" gives files the
  * project's validator accepts, and a broken bundle is refused whole.
@@ -33,6 +34,9 @@ import { readGeodata } from '../../src/lib/server/data/read';
 import { validateGeodata } from '../../src/lib/server/data/validate';
 
 const session = browserSession();
+
+/** The first sentence of the news text's second paragraph. */
+const REOPENED = NEWS.split('\n')[2]!;
 
 async function openNewSource(): Promise<Page> {
 	const page = await session.open('/sources/new/', { map: false });
@@ -190,6 +194,18 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 		await dialog.getByRole('button', { name: 'Save event' }).click();
 		await dialog.waitFor({ state: 'hidden' });
 		await page.getByRole('status').getByText(`Saved the event “${EVENT_TITLE}”`, { exact: false }).waitFor();
+
+		// Another sentence, added to the event just saved as its second citation.
+		await selectInParagraph(page, 'p2', REOPENED);
+		await page.getByRole('button', { name: 'Add to an existing event…' }).click();
+		await field(dialog, 'Event').selectOption({ label: `February 2025 · ${EVENT_TITLE}` });
+		await dialog.getByRole('button', { name: 'Continue' }).click();
+		const cited = dialog.locator('fieldset', { has: page.getByText('Citations', { exact: true }) });
+		await cited.getByText(REOPENED).waitFor();
+		expect(await cited.textContent()).toContain(SENTENCE);
+		await dialog.getByRole('button', { name: 'Save event' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await page.getByRole('status').getByText(`Saved the event “${EVENT_TITLE}”`, { exact: false }).waitFor();
 		await page.close();
 
 		const map = await session.open('/?groups=crossings&from=2025-02&to=2025-02');
@@ -199,6 +215,7 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 		await row.click();
 		const details = map.locator('article.details');
 		await details.getByText(SENTENCE).waitFor();
+		await details.getByText(REOPENED).waitFor();
 		expect(await details.textContent()).toContain('Added in this browser');
 
 		// Torkham, which gained this source's passage, is still drawn once (the user's copy stands in
