@@ -7,7 +7,8 @@
  * (Jalalabad) proposed and accepted; a sentence selected and made an event with a month-only date
  * and a place, and another added to the same event through "Add to an existing event…"; the
  * event listed on the map, marked as added here, its details quoting the
- * sentence, still there after a reload. The same text pasted again, or a bundled one, is
+ * sentence, still there after a reload, and its "Read in source" opening the user's source at
+ * the quote. The same text pasted again, or a bundled one, is
  * recognised; an address naming no source says so; "Export my evidence" gives files the
  * project's validator accepts, and a broken bundle is refused whole.
  */
@@ -228,7 +229,16 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 		expect(drawn.sort()).toEqual(['jalalabad', 'torkham']);
 
 		await map.reload();
-		await map.locator('#events-list .event-row', { hasText: EVENT_TITLE }).waitFor();
+		await map.locator('#events-list .event-row', { hasText: EVENT_TITLE }).click();
+
+		// "Read in source" opens the user's source (which has no page of its own) at the quote.
+		await map
+			.locator('article.details figure.citation', { hasText: SENTENCE })
+			.getByRole('link', { name: 'Read in source' })
+			.click();
+		await map.waitForURL(`**/sources/mine/?source=${SOURCE_ID}&p=p3&q=**`);
+		await map.locator('#p3 mark').waitFor();
+		expect(await map.locator('#p3 mark').textContent()).toBe(SENTENCE);
 		await map.close();
 	});
 
