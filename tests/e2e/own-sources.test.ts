@@ -167,6 +167,14 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 			.waitFor();
 		await page.locator('#p3 a.place', { hasText: 'Jalalabad' }).waitFor();
 		expect(await page.locator('.proposals li', { hasText: 'Jalalabad' }).count()).toBe(0);
+		// Taken back, it is proposed again; accepted again, it stays.
+		await page.getByRole('button', { name: 'Undo: remove Jalalabad' }).click();
+		await page
+			.getByRole('status')
+			.getByText(/Jalalabad is no longer one of your places/)
+			.waitFor();
+		await proposal.getByRole('button', { name: /^Accept/ }).click();
+		await page.locator('#p3 a.place', { hasText: 'Jalalabad' }).waitFor();
 
 		// A sentence selected brings the toolbar; an event started from it quotes it exactly.
 		await selectInParagraph(page, 'p3', SENTENCE);
