@@ -177,6 +177,22 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 		await page.locator('#p3 a.place', { hasText: 'Jalalabad' }).waitFor();
 
 		// A sentence selected brings the toolbar; an event started from it quotes it exactly.
+		// Words dragged over with the mouse bring the toolbar, which follows the paragraph for Tab.
+		await page.locator('#p3 .text').scrollIntoViewIfNeeded();
+		const line = (await page.locator('#p3 .text').boundingBox())!;
+		await page.mouse.move(line.x + 2, line.y + 8);
+		await page.mouse.down();
+		await page.mouse.move(line.x + 160, line.y + 8, { steps: 5 });
+		await page.mouse.up();
+		await page.getByRole('button', { name: 'Start an event from this' }).waitFor();
+		// Tab goes through the paragraph's own links (its number, the places it names), then the toolbar.
+		const stops: string[] = [];
+		for (let i = 0; i < 5 && stops.at(-1) !== 'Start an event from this'; i++) {
+			await page.keyboard.press('Tab');
+			stops.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
+		}
+		expect(stops).toEqual(['3', 'Jalalabad', 'Start an event from this']);
+
 		await selectInParagraph(page, 'p3', SENTENCE);
 		await page.getByRole('button', { name: 'Start an event from this' }).click();
 		const dialog = page.getByRole('dialog');
