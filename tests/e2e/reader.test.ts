@@ -31,7 +31,7 @@ describe('source reader', () => {
 		expect(await page.locator('h1').textContent()).toBe('Sources');
 		expect(await page.locator('main').count()).toBe(1);
 		expect(await page.locator('header a', { hasText: '← Map' }).count()).toBe(1);
-		const titles = await page.locator('main h2').allTextContents();
+		const titles = await page.locator('main .sources h2').allTextContents();
 		expect(titles).toHaveLength(5);
 		expect(new Set(titles)).toEqual(new Set(geodata.sources.map((s) => s.meta.title)));
 		const tft = page.locator('article', { hasText: 'The Friday Times' });

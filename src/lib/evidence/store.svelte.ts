@@ -31,6 +31,13 @@ export interface EvidenceCollection {
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
+/** The records of the lists in order, the last of each id in the place of the first. */
+function latestById<R extends { properties: { id: string } }>(lists: readonly (readonly R[])[]): R[] {
+	const byId = new Map<string, R>();
+	for (const list of lists) for (const r of list) byId.set(r.properties.id, r);
+	return [...byId.values()];
+}
+
 /** What the views need to know of a source without its text: to name it and to filter by it. */
 export interface SourceInfo {
 	id: string;
@@ -58,8 +65,11 @@ export class EvidenceStore {
 	status = $state<LoadStatus>('loading');
 	error = $state('');
 
-	readonly events = $derived(this.collections.flatMap((c) => c.events));
-	readonly places = $derived(this.collections.flatMap((c) => c.places));
+	// A record of a later collection with the id of an earlier one is the user's copy of it (a
+	// shipped place with one more passage, a shipped event with one more citation): it stands in
+	// the earlier record's place, so nothing is drawn or listed twice.
+	readonly events = $derived(latestById(this.collections.map((c) => c.events)));
+	readonly places = $derived(latestById(this.collections.map((c) => c.places)));
 	readonly eventById = $derived(new Map(this.events.map((e) => [e.properties.id, e])));
 	readonly placeById = $derived(new Map(this.places.map((p) => [p.properties.id, p])));
 	/** The collection each event and place belongs to, by record id. */
