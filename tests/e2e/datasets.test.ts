@@ -6,8 +6,12 @@
  * cluster leaves), listed, counted under a layer group of their own, cited as rows of the dataset
  * (markup shown as text); the group's toggle hides them; a reload keeps them (rebuilt from the
  * stored rows); removal removes them, also after a reload. A GeoJSON file as GDAL writes it and
- * the atlas's own export import too; hostile files get a clear message and the page still works.
+ * the atlas's own export import too; hostile files (binary, truncated, a nesting bomb, 200 MB) get a
+ * clear message and the page still works.
  */
+import { closeSync, mkdtempSync, openSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { acledCsv, type AcledRow } from '../support/acled-csv';
@@ -336,6 +340,24 @@ describe('hostile files', () => {
 			expect(await alert.textContent(), name).toMatch(message);
 			expect(await page.evaluate(() => 1 + 1)).toBe(2);
 			await dialog.getByRole('button', { name: 'Close' }).click();
+		}
+
+		// 200 MB of GeoJSON (a sparse file: nothing is written to disk) is refused by its size
+		// before a byte of it is read.
+		const folder = mkdtempSync(join(tmpdir(), 'atlas-hostile-'));
+		const huge = join(folder, 'huge.geojson');
+		closeSync(openSync(huge, 'w'));
+		truncateSync(huge, 200_000_000);
+		try {
+			const dialog = await openImport(page);
+			await dialog.locator('input[type="file"]').setInputFiles(huge);
+			const alert = dialog.locator('.error');
+			await alert.waitFor();
+			expect(await alert.textContent()).toMatch(/too large to import: it is 200(\.0)? MB/);
+			expect(await page.evaluate(() => 1 + 1)).toBe(2);
+			await dialog.getByRole('button', { name: 'Close' }).click();
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
 		}
 		await page.close();
 	});

@@ -8,32 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPdfText, type PdfjsLike } from '$lib/authoring/pdf-text';
 import { linesToParagraphs, piecesToLines, type PdfTextPiece } from '$lib/authoring/pdf-lines';
 import { intakeFile } from '$lib/authoring/source-intake';
-
-/** A minimal valid PDF: one page per content stream, Helvetica, a correct cross-reference table. */
-function buildPdf(pages: string[]): Uint8Array {
-	const objects: string[] = [];
-	const fontId = 3 + pages.length * 2;
-	objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-	objects[2] = `<< /Type /Pages /Kids [${pages.map((_, i) => `${3 + i * 2} 0 R`).join(' ')}] /Count ${pages.length} >>`;
-	pages.forEach((content, i) => {
-		const id = 3 + i * 2;
-		objects[id] =
-			`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${fontId} 0 R >> >> /Contents ${id + 1} 0 R >>`;
-		objects[id + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
-	});
-	objects[fontId] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
-	let pdf = '%PDF-1.4\n';
-	const offsets: number[] = [];
-	for (let i = 1; i < objects.length; i++) {
-		offsets[i] = pdf.length;
-		pdf += `${i} 0 obj\n${objects[i]}\nendobj\n`;
-	}
-	const xref = pdf.length;
-	pdf += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-	for (let i = 1; i < objects.length; i++) pdf += `${String(offsets[i]).padStart(10, '0')} 00000 n \n`;
-	pdf += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return new TextEncoder().encode(pdf);
-}
+import { buildPdf } from '../support/minimal-pdf';
 
 /** A text page: 12-point lines 14 points apart, and a wider gap before the second paragraph. */
 const TEXT_PAGE =

@@ -2,38 +2,17 @@
 // that loads the same points (`points.geojson`, written by the benchmark) as one clustered GeoJSON
 // source, drawn as MapLibre's own cluster example draws them. No framework, no UI, no list, no
 // validation. Its time filter is what a bare page does: setData with the points in the window.
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import type { Topology } from 'topojson-specification';
-import { decodeBasemap } from '../../../src/lib/map/basemap';
-import { decodeRivers, TERRAIN_SOURCE } from '../../../src/lib/map/terrain';
-import { buildStyle } from '../../../src/lib/map/style';
-import { lightPalette } from '../../../src/lib/map/palette';
-import { INITIAL_BOUNDS } from '../../../src/lib/geo/region';
-import { MAP_OPTIONS } from '../../../src/lib/map/options';
 import { EVENT_CLUSTER } from '../../../src/lib/map/data-layers';
 import { FONT_REGULAR } from '../../../src/lib/map/fonts';
+import { createBaselineMap } from './basemap-map';
 
 type Points = FeatureCollection<Point, { day: number }>;
 
-setWorkerUrl(workerUrl);
-const topology = fetch('./basemap.topo.json').then((r) => r.json() as Promise<Topology>);
-const rivers = fetch('./data/rivers.topo.json').then((r) => r.json() as Promise<Topology>);
 const points = fetch('./points.geojson').then((r) => r.json() as Promise<Points>);
-const map = new Map({
-	container: 'map',
-	bounds: INITIAL_BOUNDS,
-	fitBoundsOptions: { padding: 16 },
-	style: buildStyle(lightPalette, document.baseURI),
-	...MAP_OPTIONS
-});
-if (!map.isStyleLoaded()) await new Promise((done) => map.once('load', done));
-for (const [id, data] of Object.entries(decodeBasemap(await topology)))
-	(map.getSource(id) as GeoJSONSource).setData(data);
-(map.getSource(TERRAIN_SOURCE.rivers) as GeoJSONSource).setData(decodeRivers(await rivers));
-
+const { map, basemapSet } = createBaselineMap();
+await basemapSet;
 const all = await points;
 map.addSource('points', {
 	type: 'geojson',
