@@ -144,7 +144,8 @@ if (SECTIONS.has('load')) {
 		`  of which maplibre-gl itself: ${kb(maplibreJs)} (+ worker ${kb(maplibreWorker)}, counted above when loaded)`
 	);
 }
-if (SECTIONS.has('decks')) await benchDecks({ origin: sites.app, browser });
+// In a browser of its own: Lighthouse has driven this one.
+if (SECTIONS.has('decks')) await benchDecks({ origin: sites.app });
 if (SECTIONS.has('scale'))
 	await benchScale({ browser, appOrigin: sites.app, baselineOrigin: sites.baseline, csvPath: scaleCsv });
 await browser.close();

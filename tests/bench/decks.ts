@@ -45,7 +45,8 @@ async function importDeck(context: BrowserContext, origin: string, deck: Deck): 
 		mimeType: 'application/json',
 		buffer: Buffer.from(JSON.stringify(deck))
 	});
-	await page.getByText(`from ${deck.id}.json`).waitFor({ timeout: 60_000 });
+	// Its row in the list says where it came from.
+	await page.getByText(`imported from file ${deck.id}.json`).waitFor({ timeout: 60_000 });
 	await page.close();
 }
 

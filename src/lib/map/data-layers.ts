@@ -151,8 +151,12 @@ export function eventFilters(w: TimeWindow | null, groups?: readonly string[]) {
 }
 
 /** The events: a precision mark under each symbol, a highlight ring, the group symbol, clusters. */
-export function eventLayers(p: Palette, w: TimeWindow | null = null): LayerSpecification[] {
-	const filters = eventFilters(w);
+export function eventLayers(
+	p: Palette,
+	w: TimeWindow | null = null,
+	groups?: readonly string[]
+): LayerSpecification[] {
+	const filters = eventFilters(w, groups);
 	return [
 		{
 			id: EVENT_LAYER.precision,
