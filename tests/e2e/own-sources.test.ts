@@ -5,7 +5,8 @@
  * no text layer, a garbage date. A PDF the test writes has its text extracted. Then the whole
  * way: a news text pasted as a new source, its atlas place (Torkham) linked and a gazetteer place
  * (Jalalabad) proposed and accepted; a sentence selected and made an event with a month-only date
- * and a place, and another added to the same event through "Add to an existing event…"; the
+ * and a place, another added to the same event through "Add to an existing event…" and a third
+ * as a customs official's stance through "Add as a stance…"; the
  * event listed on the map, marked as added here, its details quoting the
  * sentence, still there after a reload, and its "Read in source" opening the user's source at
  * the quote. The same text pasted again, or a bundled one, is
@@ -38,6 +39,8 @@ const session = browserSession();
 
 /** The first sentence of the news text's second paragraph. */
 const REOPENED = NEWS.split('\n')[2]!;
+/** The customs official's sentence, after SENTENCE in the same paragraph. */
+const BACKLOG = 'A customs official said the backlog would take several days to clear.';
 
 async function openNewSource(): Promise<Page> {
 	const page = await session.open('/sources/new/', { map: false });
@@ -231,6 +234,30 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 		await dialog.getByRole('button', { name: 'Save event' }).click();
 		await dialog.waitFor({ state: 'hidden' });
 		await page.getByRole('status').getByText(`Saved the event “${EVENT_TITLE}”`, { exact: false }).waitFor();
+
+		// A third sentence, as one side's stance: the event becomes contested, cited by it.
+		await selectInParagraph(page, 'p3', BACKLOG);
+		await page.getByRole('button', { name: 'Add as a stance…' }).click();
+		await dialog.getByRole('heading', { name: 'A stance on an event, cited by the passage' }).waitFor();
+		await field(dialog, 'Event').selectOption({ label: `February 2025 · ${EVENT_TITLE}` });
+		await dialog.getByRole('button', { name: 'Continue' }).click();
+		expect(await dialog.getByRole('alert').textContent()).toMatch(/Name the party/);
+		await field(dialog, 'Whose stance').fill('Customs official');
+		await field(dialog, 'Their stance').selectOption('claims');
+		await dialog.getByRole('button', { name: 'Continue' }).click();
+		expect(await dialog.getByRole('checkbox', { name: /^Disputed/ }).isChecked()).toBe(true);
+		const stance = dialog.locator('li.stance');
+		expect(await stance.getByRole('textbox', { name: /^Who/ }).inputValue()).toBe('Customs official');
+		expect(await stance.textContent()).toContain(BACKLOG);
+		// The stance alone is not enough: what is disputed must be said.
+		await dialog.getByRole('button', { name: 'Save event' }).click();
+		await dialog.locator('.problems').waitFor();
+		await field(dialog, 'What is disputed').fill(
+			'How long the backlog will take to clear rests on one official.'
+		);
+		await dialog.getByRole('button', { name: 'Save event' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await page.getByRole('status').getByText(`Saved the event “${EVENT_TITLE}”`, { exact: false }).waitFor();
 		await page.close();
 
 		const map = await session.open('/?groups=crossings&from=2025-02&to=2025-02');
@@ -241,6 +268,9 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 		const details = map.locator('article.details');
 		await details.getByText(SENTENCE).waitFor();
 		await details.getByText(REOPENED).waitFor();
+		// The stance is shown as the other claims and denials are, with its passage.
+		await details.getByText(BACKLOG).waitFor();
+		expect(await details.textContent()).toContain('Customs official');
 		expect(await details.textContent()).toContain('Added in this browser');
 
 		// Torkham, which gained this source's passage, is still drawn once (the user's copy stands in
