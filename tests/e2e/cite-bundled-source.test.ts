@@ -3,7 +3,7 @@
  * IndexedDB: the reader does not load the event dialog until a passage is used; a selection
  * grown from the keyboard brings the toolbar; a sentence
  * selected in the VOA report becomes an event of the user's, with a month-only date and the
- * place the sentence names, saved in this browser and listed on the map with its quote.
+ * place the sentence names, kept across a reload while unsaved, then saved in this browser and listed on the map with its quote.
  */
 import { describe, expect, it } from 'vitest';
 import { browserSession } from '../support/session';
@@ -49,6 +49,12 @@ describe('citing a bundled source by selecting', () => {
 		await dialog
 			.getByRole('textbox', { name: /^Summary, in your own words/ })
 			.fill('VOA reports almost daily attacks in Khyber Pakhtunkhwa and Baluchistan since August 2021.');
+		// Typed and not saved, the event survives a reload, to resume.
+		await page.reload();
+		await page.getByRole('button', { name: 'Resume the unsaved event' }).click();
+		await dialog.locator('blockquote').getByText(SENTENCE, { exact: true }).waitFor();
+		expect(await field(dialog, 'Title').inputValue()).toBe(TITLE);
+		expect(await field(dialog, 'Role').inputValue()).toBe('site');
 		const start = field(dialog, 'From (or the date)');
 		await start.fill('January 2024');
 		await start.blur();
