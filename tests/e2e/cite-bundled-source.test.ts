@@ -3,7 +3,8 @@
  * IndexedDB: the reader does not load the event dialog until a passage is used; a selection
  * grown from the keyboard brings the toolbar; a sentence
  * selected in the VOA report becomes an event of the user's, with a month-only date and the
- * place the sentence names, kept across a reload while unsaved, then saved in this browser and listed on the map with its quote.
+ * place the sentence names, kept across a reload while unsaved (another passage used meanwhile
+ * asks before letting it go), then saved in this browser and listed on the map with its quote.
  */
 import { describe, expect, it } from 'vitest';
 import { browserSession } from '../support/session';
@@ -55,6 +56,14 @@ describe('citing a bundled source by selecting', () => {
 		await dialog.locator('blockquote').getByText(SENTENCE, { exact: true }).waitFor();
 		expect(await field(dialog, 'Title').inputValue()).toBe(TITLE);
 		expect(await field(dialog, 'Role').inputValue()).toBe('site');
+		// Another passage used while it is unsaved asks first; keeping it changes nothing.
+		await dialog.getByRole('button', { name: /^Close/ }).click();
+		await selectInParagraph(page, 'p5', 'Khyber Pakhtunkhwa');
+		await page.getByRole('button', { name: 'Start an event from this' }).click();
+		await dialog.getByText(`“${TITLE}” is not saved.`, { exact: false }).waitFor();
+		await dialog.getByRole('button', { name: 'Keep writing the unsaved event' }).click();
+		expect(await field(dialog, 'Title').inputValue()).toBe(TITLE);
+		await dialog.locator('blockquote').getByText(SENTENCE, { exact: true }).waitFor();
 		const start = field(dialog, 'From (or the date)');
 		await start.fill('January 2024');
 		await start.blur();
@@ -64,6 +73,18 @@ describe('citing a bundled source by selecting', () => {
 		await dialog.getByRole('button', { name: 'Save event' }).click();
 		await dialog.waitFor({ state: 'hidden' });
 		await page.getByText(`Saved the event “${TITLE}” in this browser`, { exact: false }).waitFor();
+
+		// Letting an unsaved event go for a new passage starts afresh from that passage.
+		await selectInParagraph(page, 'p5', 'Khyber Pakhtunkhwa');
+		await page.getByRole('button', { name: 'Start an event from this' }).click();
+		await field(dialog, 'Title').fill('A draft to let go');
+		await dialog.getByRole('button', { name: /^Close/ }).click();
+		await selectInParagraph(page, 'p5', SENTENCE);
+		await page.getByRole('button', { name: 'Start an event from this' }).click();
+		await dialog.getByText('“A draft to let go” is not saved.', { exact: false }).waitFor();
+		await dialog.getByRole('button', { name: 'Let it go and use the new passage' }).click();
+		await dialog.locator('blockquote').getByText(SENTENCE, { exact: true }).waitFor();
+		expect(await field(dialog, 'Title').inputValue()).toBe('');
 		await page.close();
 
 		const map = await session.open('/?from=2024-01&to=2024-01');
