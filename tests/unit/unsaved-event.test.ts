@@ -7,16 +7,7 @@ import {
 	type UnsavedEvent
 } from '../../src/lib/authoring/unsaved-event';
 import { emptyEventDraft } from '../../src/lib/authoring/event-draft';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-	const items = new Map(Object.entries(initial));
-	return {
-		items,
-		getItem: (k: string) => items.get(k) ?? null,
-		setItem: (k: string, v: string) => void items.set(k, v),
-		removeItem: (k: string) => void items.delete(k)
-	};
-}
+import { memoryStorage } from './memory-storage';
 
 const citation = { source: 'voa-2024-01', paragraph: 'p5', quote: 'almost daily attacks' };
 const kept: UnsavedEvent = {

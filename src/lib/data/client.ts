@@ -58,9 +58,12 @@ export interface BasemapData {
 	borderLabels: FeatureCollection;
 }
 
+/** The boundaries alone (countries, provinces, labels), for a map or a point-in-province lookup. */
+export const fetchBoundaries = (): Promise<Topology> => getJson<Topology>(dataUrl('basemap'));
+
 export function fetchBasemap(): Promise<BasemapData> {
 	return Promise.all([
-		getJson<Topology>(dataUrl('basemap')),
+		fetchBoundaries(),
 		getJson<Topology>(dataUrl('rivers')),
 		getJson<FeatureCollection>(dataUrl('borderLabels'))
 	]).then(([boundaries, rivers, borderLabels]) => ({ boundaries, rivers, borderLabels }));
