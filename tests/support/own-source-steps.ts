@@ -3,8 +3,7 @@
  * of editing the events made from them and their accessibility scans: a short news text naming
  * Torkham (an atlas place) and Jalalabad (only the gazetteer's), pasted and described, saved; a
  * selection made as a drag would make it; an event's form filled; the whole way from the paste
- * to a saved event; and a count of the sources in the browser's workspace read straight from
- * IndexedDB.
+ * to a saved event; and the records in the browser's workspace read straight from IndexedDB.
  */
 import type { Locator, Page } from 'playwright-core';
 import type { BrowserSession } from './session';
@@ -26,8 +25,16 @@ export const REOPENED = NEWS.split('\n')[2]!;
 export const EVENT_TITLE = 'Torkham reopens after a week';
 export const SOURCE_ID = 'frontier-wire-2025-02';
 
-/** Sources in this browser's workspace, counted straight from IndexedDB. */
-export async function savedSources(page: Page): Promise<number> {
+/** A record of this browser's workspace as the tests look at it: its kind, id, title, and whether in the trash. */
+export interface StoredRecord {
+	kind: string;
+	id: string;
+	deleted: boolean;
+	title?: string;
+}
+
+/** Every record in this browser's workspace, read straight from IndexedDB. */
+export async function storedRecords(page: Page): Promise<StoredRecord[]> {
 	return page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((ok, fail) => {
 			const request = indexedDB.open('frontier-atlas-workspace');
@@ -37,14 +44,21 @@ export async function savedSources(page: Page): Promise<number> {
 		const names = [...db.objectStoreNames];
 		if (!names.includes('records')) throw new Error('the page has not opened its workspace');
 		const store = 'records';
-		const all = await new Promise<{ kind: string; deleted: boolean }[]>((ok, fail) => {
+		const all = await new Promise<
+			{ kind: string; id: string; deleted: boolean; data?: { title?: string } }[]
+		>((ok, fail) => {
 			const request = db.transaction(store).objectStore(store).getAll();
 			request.onsuccess = () => ok(request.result);
 			request.onerror = () => fail(request.error);
 		});
 		db.close();
-		return all.filter((r) => r.kind === 'source' && !r.deleted).length;
+		return all.map((r) => ({ kind: r.kind, id: r.id, deleted: r.deleted, title: r.data?.title }));
 	});
+}
+
+/** Sources in this browser's workspace, counted straight from IndexedDB. */
+export async function savedSources(page: Page): Promise<number> {
+	return (await storedRecords(page)).filter((r) => r.kind === 'source' && !r.deleted).length;
 }
 
 export const alert = (page: Page) => page.locator('.source-form [role="alert"]');
