@@ -5,40 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browserSession } from '../support/session';
-import { OWN_PLACE, OWN_QUOTE, OWN_SOURCE, ownEvent } from '../support/own-evidence';
+import { importOwnEvidence, OWN_QUOTE, ownEvent } from '../support/own-evidence';
 
 const session = browserSession();
 
-const record = (kind: string, data: { id: string }) => ({
-	kind,
-	id: data.id,
-	rev: '1-0123456789abcdef',
-	changed: '2025-03-01T12:00:00.000Z',
-	origin: { how: 'made-here' },
-	deleted: false,
-	data
-});
 const EVENT = ownEvent();
 
 describe('own evidence on the atlas', () => {
 	it('lists, marks and hides what was added in this browser', async () => {
-		const file = {
-			format: 'frontier-atlas-workspace',
-			schemaVersion: 1,
-			appVersion: '0.1.0',
-			exported: '2025-03-01T12:00:00.000Z',
-			records: [record('source', OWN_SOURCE), record('place', OWN_PLACE), record('event', EVENT)]
-		};
-		const list = await session.open('/briefing/', { map: false });
-		// The input is wired once the page has read the workspace (and found no decks in it).
-		await list.getByText('No decks in this browser yet.').waitFor();
-		await list.getByLabel('Import a workspace file…').setInputFiles({
-			name: 'mine.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from(JSON.stringify(file))
-		});
-		await list.getByText(/mine\.json: Imported 3 records/).waitFor();
-		await list.close();
+		await importOwnEvidence(session, EVENT);
 
 		const page = await session.open('/?groups=crossings&from=2025-02&to=2025-02');
 		const toggle = page.getByLabel('Added in this browser');

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSession, type SessionOptions } from '../support/session';
 import { seriousViolations } from '../support/axe';
-import { describeSource, NEWS, selectInParagraph, SENTENCE, SOURCE_ID } from '../support/own-source-steps';
+import { pasteNews, saveSource, selectInParagraph, SENTENCE } from '../support/own-source-steps';
 
 /** Axe's serious violations, and whether the page scrolls sideways (it must not, at any size). */
 async function problems(page: Page): Promise<string[]> {
@@ -25,14 +25,11 @@ function scans(options: SessionOptions) {
 		await page.getByLabel('Paste the text').waitFor();
 		expect(await problems(page), 'the empty page').toEqual([]);
 
-		await page.getByLabel('Paste the text').fill(NEWS);
-		await page.getByRole('button', { name: 'Use the pasted text' }).click();
-		await describeSource(page, '2025-02-11');
+		await pasteNews(page);
 		await page.getByText('Places it names').waitFor();
 		expect(await problems(page), 'the metadata form').toEqual([]);
 
-		await page.getByRole('button', { name: 'Save the source' }).click();
-		await page.waitForURL(`**/sources/mine/?source=${SOURCE_ID}`);
+		await saveSource(page);
 		await page.locator('.proposals li', { hasText: 'Jalalabad' }).waitFor();
 		expect(await problems(page), 'the reader with proposals').toEqual([]);
 

@@ -21,12 +21,15 @@ import { browserSession } from '../support/session';
 import { buildPdf, DRAWING_PAGE, textPage } from '../support/minimal-pdf';
 import {
 	alert,
-	describeSource,
+	describeEvent,
 	EVENT_TITLE,
 	field,
 	NEWS,
 	openFile,
+	pasteNews,
+	REOPENED,
 	savedSources,
+	saveSource,
 	selectInParagraph,
 	SENTENCE,
 	SOURCE_ID,
@@ -37,8 +40,6 @@ import { validateGeodata } from '../../src/lib/server/data/validate';
 
 const session = browserSession();
 
-/** The first sentence of the news text's second paragraph. */
-const REOPENED = NEWS.split('\n')[2]!;
 /** The customs official's sentence, after SENTENCE in the same paragraph. */
 const BACKLOG = 'A customs official said the backlog would take several days to clear.';
 
@@ -116,9 +117,7 @@ describe('adding a source: bad input is refused, and nothing is saved', () => {
 
 	it('says at the date field that a garbage date is not a date, and saves nothing', async () => {
 		const page = await openNewSource();
-		await page.getByLabel('Paste the text').fill(NEWS);
-		await page.getByRole('button', { name: 'Use the pasted text' }).click();
-		await describeSource(page, 'the day after the storm');
+		await pasteNews(page, 'the day after the storm');
 		await page.getByRole('button', { name: 'Save the source' }).click();
 		const start = page.getByLabel('From (or the date)');
 		expect(await start.getAttribute('aria-invalid')).toBe('true');
@@ -146,12 +145,9 @@ describe('adding a source: bad input is refused, and nothing is saved', () => {
 describe('a pasted news text becomes a source, its places and a cited event', () => {
 	it('saves the source, links Torkham, proposes and accepts Jalalabad, and cites a selected sentence', async () => {
 		const page = await openNewSource();
-		await page.getByLabel('Paste the text').fill(NEWS);
-		await page.getByRole('button', { name: 'Use the pasted text' }).click();
-		await describeSource(page, '2025-02-11');
+		await pasteNews(page);
 		expect(await page.getByRole('textbox', { name: /^Id\b/ }).inputValue()).toBe(SOURCE_ID);
-		await page.getByRole('button', { name: 'Save the source' }).click();
-		await page.waitForURL(`**/sources/mine/?source=${SOURCE_ID}`);
+		await saveSource(page);
 		await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
 
 		// Torkham, a place of the atlas, is linked in the text.
@@ -200,25 +196,17 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 		await page.getByRole('button', { name: 'Start an event from this' }).click();
 		const dialog = page.getByRole('dialog');
 		await dialog.locator('blockquote').getByText(SENTENCE, { exact: true }).waitFor();
-		await field(dialog, 'Title').fill(EVENT_TITLE);
-		await dialog
-			.getByRole('textbox', { name: /^Summary, in your own words/ })
-			.fill(
-				'Frontier Wire reports that the crossing reopened after more than a week and that trucks had queued.'
-			);
-		const start = field(dialog, 'From (or the date)');
-		await start.fill('February 2025');
-		await start.blur();
-		expect(await start.inputValue()).toBe('2025-02');
-		await field(dialog, 'Where the date comes from').selectOption('explicit');
+		await describeEvent(
+			dialog,
+			'Frontier Wire reports that the crossing reopened after more than a week and that trucks had queued.'
+		);
+		expect(await field(dialog, 'From (or the date)').inputValue()).toBe('2025-02');
 		// Jalalabad, named in the passage, is listed as a place; it is where the trucks came from.
 		expect(await field(dialog, 'Place 1').inputValue()).toMatch(/^Jalalabad/);
 		await field(dialog, 'Role').selectOption('origin');
 		await dialog.getByRole('button', { name: 'Add a place' }).click();
 		await field(dialog, 'Place 2').fill('Torkham (crossing, PK)');
 		await dialog.getByLabel(/^Role/).nth(1).selectOption('site');
-		await field(dialog, 'Type of event').fill('crossing-reopened');
-		await field(dialog, 'Layer').selectOption('crossings');
 		await dialog.getByRole('button', { name: 'Save event' }).click();
 		await dialog.waitFor({ state: 'hidden' });
 		await page.getByRole('status').getByText(`Saved the event “${EVENT_TITLE}”`, { exact: false }).waitFor();

@@ -1,9 +1,11 @@
 /**
  * One user's own evidence, as the workspace stores it: a pasted news source, a place the atlas
  * does not ship (Jalalabad, from the gazetteer) and an event at Torkham (shipped) and Jalalabad
- * that cites the source. Shared by the unit test of the collection and the e2e test of the map.
+ * that cites the source. Shared by the unit test of the collection and the e2e tests of the map,
+ * which bring it into the browser as a workspace file.
  */
 import type { Event, Place } from '../../src/lib/schema/model';
+import type { BrowserSession } from './session';
 
 export const OWN_QUOTE = 'Trucks bound for Jalalabad queued at Torkham on Monday as the crossing reopened.';
 
@@ -48,3 +50,38 @@ export const ownEvent = (overrides: Partial<Event> = {}): Event => ({
 	citations: [{ source: OWN_SOURCE.id, paragraph: 'p1', quote: OWN_QUOTE }],
 	...overrides
 });
+
+/** A record as a workspace file carries it: made here, at its first revision. */
+const record = (kind: string, data: { id: string }) => ({
+	kind,
+	id: data.id,
+	rev: '1-0123456789abcdef',
+	changed: '2025-03-01T12:00:00.000Z',
+	origin: { how: 'made-here' },
+	deleted: false,
+	data
+});
+
+/**
+ * Brings the source, the place and `event` into the browser's workspace as a workspace file
+ * ("Import a workspace file…" on the list of decks), in a page of its own closed after.
+ */
+export async function importOwnEvidence(session: BrowserSession, event: Event = ownEvent()) {
+	const file = {
+		format: 'frontier-atlas-workspace',
+		schemaVersion: 1,
+		appVersion: '0.1.0',
+		exported: '2025-03-01T12:00:00.000Z',
+		records: [record('source', OWN_SOURCE), record('place', OWN_PLACE), record('event', event)]
+	};
+	const list = await session.open('/briefing/', { map: false });
+	// The input is wired once the page has read the workspace (and found no decks in it).
+	await list.getByText('No decks in this browser yet.').waitFor();
+	await list.getByLabel('Import a workspace file…').setInputFiles({
+		name: 'mine.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(file))
+	});
+	await list.getByText(/mine\.json: Imported 3 records/).waitFor();
+	await list.close();
+}
