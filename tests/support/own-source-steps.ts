@@ -94,6 +94,8 @@ export async function saveSource(page: Page) {
 
 /** Selects `text` inside the paragraph `paragraph` of the reader, as a user's drag would. */
 export async function selectInParagraph(page: Page, paragraph: string, text: string) {
+	// The reader draws its text once the workspace is open: not at once after a navigation.
+	await page.locator(`#${paragraph} .text`).waitFor();
 	await page.evaluate(
 		([id, wanted]) => {
 			const container = document.querySelector(`#${id} .text`)!;
