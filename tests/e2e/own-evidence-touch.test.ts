@@ -37,7 +37,8 @@ describe('authoring on a phone (390 × 844, touch): targets big enough to tap', 
 		await makeEvent(session, async (reader) => {
 			expect(await coarse(reader)).toBe(true);
 			const toolbar = reader.getByRole('group', { name: 'Cite the selected passage' }).getByRole('button');
-			expect(await toolbar.count()).toBe(3);
+			// Start an event, add to one, add as a stance, mark as a place.
+			expect(await toolbar.count()).toBe(4);
 			expect(await smallerThan(24, toolbar)).toEqual([]);
 			const proposal = reader.locator('.proposals li', { hasText: 'Jalalabad' });
 			await proposal.waitFor();

@@ -6,7 +6,9 @@
  * searching the gazetteer; each says before saving what it will be ("placed by hand", outside
  * knowledge for a point the user gave), is linked in the text once saved, still after a reload,
  * and its details on the atlas's map give its provenance and mark it as added in this browser.
- * The dialog's code, and MapLibre with it, load only when asked for.
+ * A description ("the crossing post") marked as a place the atlas has adds its sentence to that
+ * place's passages, not to its names, and Undo takes it back. The dialog's code loads only when
+ * asked for.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -21,7 +23,9 @@ const TEXT = [
 	'',
 	'Traders at Speen Boldak said the Kharlachi crossing was also shut.',
 	'',
-	'Markets in Jalalabad closed early.'
+	'Markets in Jalalabad closed early.',
+	'',
+	'Guards at the crossing post said the gates would stay shut.'
 ].join('\n');
 const SOURCE_ID = 'frontier-wire-2025-03';
 
@@ -141,6 +145,25 @@ describe('marking places by hand in your own source', () => {
 		await dialog.getByRole('button', { name: 'Add the place' }).click();
 		await dialog.waitFor({ state: 'hidden' });
 		await page.locator('#p3 a.place', { hasText: 'Speen Boldak' }).waitFor();
+
+		// A name for a place the atlas has: the sentence becomes one more of its passages, undoably.
+		dialog = await markAsPlace(page, 'p5', 'the crossing post');
+		await field(dialog, 'Search the atlas').fill('Torkham');
+		await dialog.getByRole('radio', { name: 'Torkham (crossing), in the atlas' }).check();
+		await preview
+			.getByText('The sentence is added to the passages of Torkham, a place the atlas has.')
+			.waitFor();
+		expect(await dialog.getByLabel('Kind of place').count()).toBe(0);
+		await dialog.getByRole('button', { name: 'Add the place' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		await page.getByRole('status').getByText('The sentence is now one of the passages of Torkham.').waitFor();
+		// A description is not made one of the place's names: it is not linked wherever it is written.
+		expect(await page.locator('#p5 a.place').count()).toBe(0);
+		await page.getByRole('button', { name: 'Undo: take the passage back from Torkham' }).click();
+		await page
+			.getByRole('status')
+			.getByText('The sentence is no longer one of the passages of Torkham.')
+			.waitFor();
 
 		// All of it survives a reload.
 		await page.reload();

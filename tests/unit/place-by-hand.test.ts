@@ -24,6 +24,7 @@ import { buildEvidenceBundle, type AtlasEvidence } from '$lib/authoring/evidence
 import { formatEvidenceProblem } from '$lib/authoring/evidence-checks';
 import {
 	createPositionSearch,
+	isNameLike,
 	mentionOfSpan,
 	parseCoordinates,
 	placeByHand,
@@ -228,6 +229,31 @@ describe('placeByHand', () => {
 			ok: false,
 			field: 'name'
 		});
+	});
+
+	it('keeps a description marked as a place out of its spellings, so that it is not linked everywhere', () => {
+		const torkham = places.find((p) => p.id === 'torkham')!;
+		const result = placeByHand({
+			...input(),
+			span: spanOf('the Ghulam Khan crossing'),
+			position: { kind: 'atlas', place: torkham }
+		});
+		expect(result.ok && result.place.aliases).toEqual(torkham.aliases);
+		expect(result.ok && result.place.mentions).toHaveLength(torkham.mentions.length + 1);
+		const named = placeByHand({ ...input(), span: spanOf('the Ghulam Khan crossing') });
+		expect(named.ok && named.place.aliases).toEqual(['Ghulam Khan crossing']);
+	});
+
+	it('tells a name from a description', () => {
+		expect(['Torkham Gate', 'Ghulam Khan', 'تورخم', 'Mir Ali'].map(isNameLike)).toEqual([
+			true,
+			true,
+			true,
+			true
+		]);
+		expect(
+			['the border post', 'The crossing', 'a village', 'its bazaar', '', '  ', '1990'].map(isNameLike)
+		).toEqual([false, false, false, false, false, false, false]);
 	});
 
 	it('gives a new id when the name is taken', () => {

@@ -39,6 +39,19 @@ export type HandPosition =
 /** A name longer than this is not a place name but a passage. */
 export const MAX_PLACE_NAME = 80;
 
+/**
+ * Whether the words marked can stand as a spelling of the place's name. An alias is linked by
+ * the matcher wherever it is written, so a proper name ("Torkham Gate", "تورخم") is one and a
+ * description ("the border post") is not: that one is the place's passage, not its name.
+ */
+export function isNameLike(words: string): boolean {
+	const first = words.trim().split(/\s+/)[0] ?? '';
+	if (!first || /^(the|a|an|this|that|these|those|its|their|our)$/i.test(first)) return false;
+	const c = first[0]!;
+	// Scripts without case (Arabic) name by any letter; cased ones by a capital.
+	return c.toLowerCase() !== c.toUpperCase() ? c === c.toUpperCase() : /\p{L}/u.test(c);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Finding where it is
 
@@ -232,11 +245,12 @@ export function placeByHand(input: HandPlaceInput): HandPlaceResult {
 	const mention = mentionOfSpan(span, paragraphs);
 	if (!mention)
 		return { ok: false, field: 'name', message: `The span is not in paragraph ${span.paragraph}.` };
-	const said = paragraphs
+	const words = paragraphs
 		.find((p) => p.id === span.paragraph)!
 		.text.slice(span.start, span.end)
 		.trim()
 		.replace(/\s+/g, ' ');
+	const said = isNameLike(words) ? words : '';
 	const taken = input.takenIds ?? new Set(places.map((p) => p.id));
 
 	let place: Place;
