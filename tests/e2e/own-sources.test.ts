@@ -270,6 +270,14 @@ describe('a pasted news text becomes a source, its places and a cited event', ()
 		});
 		expect(drawn.sort()).toEqual(['jalalabad', 'torkham']);
 
+		// A place of yours that your event names stays while the event does, and says so.
+		await map.goto(`${session.origin}/?place=jalalabad`);
+		await details.getByRole('button', { name: 'Delete this place' }).click();
+		await details
+			.getByRole('alert')
+			.getByText(`This place stays while events name it: “${EVENT_TITLE}”. Edit or delete them first.`)
+			.waitFor();
+
 		await map.reload();
 		await map.locator('#events-list .event-row', { hasText: EVENT_TITLE }).click();
 

@@ -5,7 +5,8 @@
  * coordinates, another by a click on the map, a third (a spelling the gazetteer lacks) by
  * searching the gazetteer; each says before saving what it will be ("placed by hand", outside
  * knowledge for a point the user gave), is linked in the text once saved, still after a reload,
- * and its details on the atlas's map give its provenance and mark it as added in this browser.
+ * and its details on the atlas's map give its provenance and mark it as added in this browser;
+ * deleted from there, Undo brings it back.
  * A description ("the crossing post") marked as a place the atlas has adds its sentence to that
  * place's passages, not to its names, and Undo takes it back. The dialog's code loads only when
  * asked for.
@@ -184,6 +185,19 @@ describe('marking places by hand in your own source', () => {
 			.waitFor();
 		expect(await details.textContent()).toContain('Added in this browser');
 		expect(await details.textContent()).toContain('Shells fell near the Ghulam Khan crossing on Tuesday');
+		// A place of yours can be deleted from its details, and the delete undone.
+		await details.getByRole('button', { name: 'Delete this place' }).click();
+		const bar = map.locator('.undo-bar[role="status"]');
+		await bar.getByText('Deleted “Ghulam Khan crossing”.').waitFor();
+		await details.waitFor({ state: 'hidden' });
+		await bar.getByRole('button', { name: 'Undo' }).click();
+		await bar.getByText('Undone.').waitFor();
+		await map.getByRole('combobox', { name: /search/i }).fill('Ghulam Khan');
+		await map
+			.getByRole('option', { name: /Ghulam Khan crossing/ })
+			.first()
+			.click();
+		await details.getByText('Placed by hand in this browser, from coordinates typed in').waitFor();
 		await map.close();
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * The one status bar of the map page for changes to the user's own events: what was last done
+ * The one status bar of the map page for changes to the user's own events and places: what was last done
  * and how to undo it. Kept outside the details panel, which closes when its event is deleted.
  * Light on purpose: the workspace is reached only through the undo the change hands over.
  */
@@ -23,20 +23,23 @@ export function announce(message: string, undo?: () => Promise<void>, focus = fa
 	undoBar.entry = { message, undo, focus, serial: ++serial };
 }
 
-/** Offers the undo of the change from `before` to `after` of a user's event. */
-export function offerUndo(
+type UndoableKind = 'event' | 'place';
+
+/** Offers the undo of the change from `before` to `after` of a user's event or place. */
+export function offerUndo<K extends UndoableKind>(
 	ws: Workspace,
-	before: WorkspaceRecord<'event'>,
-	after: WorkspaceRecord<'event'>,
+	kind: K,
+	before: WorkspaceRecord<K>,
+	after: WorkspaceRecord<K>,
 	focus: boolean
 ) {
 	const write = undoWrite(before, after);
-	const title = after.data.title;
+	const data = after.data as { title?: string; name?: string };
 	const undo = write
 		? async () => {
-				if (write.op === 'restore') await ws.restore('event', write.id, { baseRev: write.baseRev });
-				else await ws.put('event', write.data, { baseRev: write.baseRev });
+				if (write.op === 'restore') await ws.restore(kind, write.id, { baseRev: write.baseRev });
+				else await ws.put(kind, write.data, { baseRev: write.baseRev });
 			}
 		: undefined;
-	announce(changeWords(before, after, title), undo, focus);
+	announce(changeWords(before, after, data.title ?? data.name ?? after.id), undo, focus);
 }
