@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSession } from '../support/session';
 import { seriousViolations } from '../support/axe';
-import { describeSource, field, selectInParagraph } from '../support/own-source-steps';
+import { describeSource, field, savedSources, selectInParagraph } from '../support/own-source-steps';
 
 const TEXT = [
 	'Shelling shuts two crossings',
@@ -174,6 +174,14 @@ describe('marking places by hand in your own source', () => {
 			['p3', 'Speen Boldak']
 		])
 			await page.locator(`#${p} a.place`, { hasText: name }).waitFor();
+		// The source gives these places their passages: it cannot be deleted from under them.
+		await page.getByRole('button', { name: 'Delete this source' }).click();
+		await page
+			.getByRole('alert')
+			.getByText(
+				'It stays while the places Ghulam Khan crossing, Kharlachi crossing, Speen Boldak cite it: take its passages out of them, or delete them, first.'
+			)
+			.waitFor();
 		await page.close();
 
 		// On the atlas's map, the place's details give where its point comes from.
@@ -199,6 +207,35 @@ describe('marking places by hand in your own source', () => {
 			.click();
 		await details.getByText('Placed by hand in this browser, from coordinates typed in').waitFor();
 		await map.close();
+	});
+});
+
+describe('deleting a source of yours that nothing cites', () => {
+	const session = browserSession();
+	it('deletes it, undoes the delete, and deletes it again', async () => {
+		const page = await session.open('/sources/new/', { map: false });
+		await page.getByLabel('Paste the text').fill('A note with no places in it.\n\nNothing else was said.');
+		await page.getByRole('button', { name: 'Use the pasted text' }).click();
+		await describeSource(page, 'April 2025');
+		await page.getByRole('button', { name: 'Save the source' }).click();
+		await page.waitForURL('**/sources/mine/?source=frontier-wire-2025-04');
+		const remove = page.getByRole('button', { name: 'Delete this source' });
+		await remove.click();
+		const deleted = page.getByRole('heading', { level: 1, name: /^Deleted: / });
+		await deleted.waitFor();
+		expect(await savedSources(page)).toBe(0);
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await page
+			.getByRole('status')
+			.getByText(/is back\.$/)
+			.waitFor();
+		expect(await savedSources(page)).toBe(1);
+		await remove.click();
+		await deleted.waitFor();
+		await page.locator('#content').getByRole('link', { name: 'All sources' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Sources' }).waitFor();
+		await page.getByText('No sources of your own in this browser yet.').waitFor();
+		await page.close();
 	});
 });
 
