@@ -40,13 +40,34 @@ const median = (xs: number[]) => {
 async function importDeck(context: BrowserContext, origin: string, deck: Deck): Promise<void> {
 	const page = await context.newPage();
 	await page.goto(`${origin}/briefing/`);
+	// The list of the workspace's decks is there once the page has hydrated and opened it: a file
+	// chosen before then would be chosen before the input listens.
+	await page
+		.locator('li[data-where="workspace"]')
+		.or(page.getByText('No decks in this browser yet.'))
+		.first()
+		.waitFor({ timeout: 60_000 });
 	await page.getByLabel('Import a deck file…').setInputFiles({
 		name: `${deck.id}.json`,
 		mimeType: 'application/json',
 		buffer: Buffer.from(JSON.stringify(deck))
 	});
 	// Its row in the list says where it came from.
-	await page.getByText(`imported from file ${deck.id}.json`).waitFor({ timeout: 60_000 });
+	try {
+		await page.getByText(`imported from file ${deck.id}.json`).waitFor({ timeout: 60_000 });
+	} catch (e) {
+		// Say what the page showed instead: the import's message, or how far the list got.
+		const shown = await page
+			.locator('main')
+			.innerText()
+			.catch(() => '(the page has no main)');
+		throw new Error(
+			`${deck.id}.json was not listed after its import; the page showed:\n${shown.slice(-1500)}`,
+			{
+				cause: e
+			}
+		);
+	}
 	await page.close();
 }
 
