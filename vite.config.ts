@@ -38,6 +38,9 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 60_000,
 					hookTimeout: 90_000,
+					// A page answers in its own time on a busy two-core machine (the URL, for one, is
+					// written 250 ms after things settle): polls wait as long as Playwright's waits do.
+					expect: { requireAssertions: true, poll: { timeout: 30_000 } },
 					// One browser at a time: the machine has two cores.
 					fileParallelism: false
 				}

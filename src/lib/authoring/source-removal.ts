@@ -5,6 +5,7 @@
  * in cascade behind their back.
  */
 import type { Citation, Event, Place } from '../schema/model.ts';
+import { listFew } from '../evidence/words.ts';
 
 export interface SourceCiters {
 	events: Event[];
@@ -28,17 +29,14 @@ export function citersOfSource(
 	};
 }
 
-const listed = (names: string[]) =>
-	names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
-
 /** Why the source cannot be deleted yet, in words; null when nothing cites it. */
 export function removalRefusal({ events, places }: SourceCiters): string | null {
 	const parts = [
 		events.length
-			? `${events.length === 1 ? 'the event' : 'the events'} ${listed(events.map((e) => `“${e.title}”`))}`
+			? `${events.length === 1 ? 'the event' : 'the events'} ${listFew(events.map((e) => `“${e.title}”`))}`
 			: '',
 		places.length
-			? `${places.length === 1 ? 'the place' : 'the places'} ${listed(places.map((p) => p.name))}`
+			? `${places.length === 1 ? 'the place' : 'the places'} ${listFew(places.map((p) => p.name))}`
 			: ''
 	].filter(Boolean);
 	if (!parts.length) return null;

@@ -29,3 +29,7 @@ export const STANCE_WORDS = { claims: 'claims', denies: 'denies', disputes: 'dis
 export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A few names, the rest counted: "a, b, c and 2 more". */
+export const listFew = (names: readonly string[], few = 3): string =>
+	names.length <= few ? names.join(', ') : `${names.slice(0, few).join(', ')} and ${names.length - few} more`;

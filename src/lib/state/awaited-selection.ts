@@ -6,7 +6,7 @@
  * settled when the user's evidence is in: selected if it is theirs, otherwise reported as the
  * parser would report it. A link from another browser thus still says the id is unknown.
  */
-import type { KnownIds } from './url.ts';
+import { ignored, type KnownIds } from './url.ts';
 
 export interface AwaitedSelection {
 	kind: 'event' | 'place';
@@ -42,6 +42,10 @@ export function settleAwaitedSelection(
 ): { selected: AwaitedSelection } | { warning: string } {
 	if (has(awaited.kind, awaited.id)) return { selected: awaited };
 	return {
-		warning: `Ignored ${awaited.kind}=${JSON.stringify(awaited.id.slice(0, 40) + (awaited.id.length > 40 ? '…' : ''))}: there is no ${awaited.kind} with this id, in the atlas or among those added in this browser.`
+		warning: ignored(
+			awaited.kind,
+			awaited.id,
+			`there is no ${awaited.kind} with this id, in the atlas or among those added in this browser`
+		)
 	};
 }

@@ -73,7 +73,9 @@ function shown(value: string): string {
 	return JSON.stringify(cut);
 }
 
-const ignored = (param: string, value: string, why: string) => `Ignored ${param}=${shown(value)}: ${why}.`;
+/** A parameter left out, in the words of every warning: `Ignored place="x": why.` */
+export const ignored = (param: string, value: string, why: string) =>
+	`Ignored ${param}=${shown(value)}: ${why}.`;
 
 function parseView(value: string, warn: (why: string) => undefined): AtlasUrlState['view'] {
 	const parts = value.split('/');
